@@ -1,0 +1,111 @@
+package dev.berth.api.config;
+
+import dev.berth.api.patch.Patcher;
+import dev.berth.api.registry.Registry;
+import dev.berth.api.registry.ResourceStrategy;
+import dev.berth.api.storage.ObjectCodec;
+import dev.berth.api.storage.Storage;
+import dev.berth.api.storage.redis.RedisStorage;
+import dev.berth.api.storage.redis.RedisStorageProperties;
+import dev.berth.api.web.ApiProperties;
+import dev.berth.api.web.ApiResources;
+import dev.berth.api.web.DiscoveryController;
+import dev.berth.api.web.ObjectReader;
+import dev.berth.api.web.RequestBodies;
+import dev.berth.api.web.RequestMetricsFilter;
+import dev.berth.api.web.ResourceController;
+import dev.berth.api.web.Responses;
+import dev.berth.api.web.StatusExceptionHandler;
+import dev.berth.api.web.WatchFrames;
+import dev.berth.api.web.Watches;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Wires an API server from the {@link ResourceStrategy} beans an application declares: one registry per
+ * strategy, the Redis storage they share, and the REST, discovery and OpenAPI endpoints.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({RedisStorageProperties.class, ApiProperties.class})
+@Import({ResourceController.class, DiscoveryController.class, StatusExceptionHandler.class, OpenApiController.class})
+public class ApiServerConfiguration {
+
+    /** The API's own mapper, independent of whatever the application configures for itself. */
+    @Bean
+    @Primary
+    JsonMapper apiJsonMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    @Bean
+    Clock apiClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    RedisStorage storage(StringRedisTemplate redis, JsonMapper apiJsonMapper, RedisStorageProperties properties,
+                         List<ResourceStrategy<?>> strategies) {
+        Map<String, Class<? extends HasMetadata>> types = strategies.stream().collect(Collectors.toMap(
+                s -> s.definition().plural(), s -> s.definition().type(), (a, b) -> a));
+        return new RedisStorage(redis, new ObjectCodec(apiJsonMapper), properties, plural -> {
+            Class<? extends HasMetadata> type = types.get(plural);
+            return type != null ? type : io.fabric8.kubernetes.api.model.GenericKubernetesResource.class;
+        });
+    }
+
+    @Bean
+    Patcher patcher() {
+        return new Patcher();
+    }
+
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ApiResources apiResources(List<ResourceStrategy<?>> strategies, Storage storage, JsonMapper apiJsonMapper,
+                              Patcher patcher, Clock apiClock) {
+        List<Registry<?>> registries = strategies.stream()
+                .<Registry<?>>map(s -> new Registry(s, storage, apiJsonMapper, patcher, apiClock))
+                .toList();
+        return new ApiResources(registries);
+    }
+
+    @Bean
+    RequestBodies requestBodies(ApiProperties properties, JsonMapper apiJsonMapper) {
+        return new RequestBodies(properties.maxRequestBytes(), apiJsonMapper);
+    }
+
+    @Bean
+    ObjectReader objectReader(RequestBodies bodies, JsonMapper apiJsonMapper) {
+        return new ObjectReader(bodies, apiJsonMapper);
+    }
+
+    @Bean
+    Responses responses(JsonMapper apiJsonMapper, Clock apiClock) {
+        return new Responses(apiJsonMapper, apiClock);
+    }
+
+    @Bean(destroyMethod = "close")
+    Watches watches(ApiProperties properties, JsonMapper apiJsonMapper, Clock apiClock, MeterRegistry meters) {
+        return new Watches(properties, new WatchFrames(apiJsonMapper, apiClock), meters);
+    }
+
+    @Bean
+    RequestMetricsFilter requestMetricsFilter(MeterRegistry meters, ApiResources resources) {
+        return new RequestMetricsFilter(meters, resources);
+    }
+}

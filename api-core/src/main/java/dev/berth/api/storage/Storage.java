@@ -1,0 +1,40 @@
+package dev.berth.api.storage;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+import java.util.Optional;
+
+/**
+ * The six calls an API server needs from its store (as in Kubernetes' storage.Interface). Every write is
+ * atomic and bumps one global revision that becomes the object's {@code metadata.resourceVersion} and the
+ * id of its event, so lists and watches line up exactly.
+ */
+public interface Storage {
+
+    /** Stores a new object; 409 AlreadyExists if the key is taken. Returns it with its resourceVersion. */
+    <T extends HasMetadata> T create(ObjectKey key, T object);
+
+    <T extends HasMetadata> Optional<T> get(ObjectKey key, Class<T> type);
+
+    /** All objects of a resource, optionally in one namespace (null = all), read at one revision. */
+    <T extends HasMetadata> ListResult<T> list(String resource, String namespace, Class<T> type);
+
+    /**
+     * Reads the object, applies {@code update} and writes the result if nobody wrote in between, retrying
+     * otherwise. A result equal to the current object is not written (its revision stays). 404 if absent.
+     */
+    <T extends HasMetadata> T guaranteedUpdate(ObjectKey key, Class<T> type, Preconditions preconditions,
+                                               UpdateFunction<T> update);
+
+    /** Removes the object if the preconditions hold; returns its last state at the deletion's revision. */
+    <T extends HasMetadata> T delete(ObjectKey key, Class<T> type, Preconditions preconditions);
+
+    /**
+     * Delivers every change to {@code resource} (in {@code namespace}, or all if null) after
+     * {@code fromRevision}. 410 Gone (reason Expired) if that revision is older than the kept history.
+     */
+    Watch watch(String resource, String namespace, long fromRevision, WatchListener listener);
+
+    /** The newest revision written. */
+    long currentRevision();
+}

@@ -1,0 +1,182 @@
+package dev.berth.api.storage.redis;
+
+import dev.berth.api.errors.ApiException;
+import dev.berth.api.storage.ListResult;
+import dev.berth.api.storage.ObjectCodec;
+import dev.berth.api.storage.ObjectKey;
+import dev.berth.api.storage.Preconditions;
+import dev.berth.api.storage.Storage;
+import dev.berth.api.storage.UpdateFunction;
+import dev.berth.api.storage.Watch;
+import dev.berth.api.storage.WatchListener;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link Storage} on Redis: one hash per object ({@code o} = JSON, {@code r} = revision), a sorted-set index
+ * per resource, a global revision counter and a stream of events whose ids are the revisions. Each write is
+ * one Lua script, so the object, the counter and the event change together or not at all.
+ */
+public final class RedisStorage implements Storage, AutoCloseable {
+
+    private static final long GONE = -1;
+    private static final long LOST_RACE = -2;
+
+    private final StringRedisTemplate redis;
+    private final ObjectCodec codec;
+    private final RedisKeys keys;
+    private final String history;
+    private final RedisWatchHub hub;
+    private final RedisScript<Long> createScript = script("create", Long.class);
+    private final RedisScript<Long> updateScript = script("update", Long.class);
+    private final RedisScript<Long> deleteScript = script("delete", Long.class);
+    @SuppressWarnings("rawtypes")
+    private final RedisScript<List> listScript = script("list", List.class);
+
+    public RedisStorage(StringRedisTemplate redis, ObjectCodec codec, RedisStorageProperties properties,
+                        ResourceTypes types) {
+        this.redis = redis;
+        this.codec = codec;
+        this.keys = new RedisKeys(properties.keyPrefix());
+        this.history = Long.toString(properties.history());
+        this.hub = new RedisWatchHub(redis, keys, codec, types, properties);
+    }
+
+    @Override
+    public <T extends HasMetadata> T create(ObjectKey key, T object) {
+        String json = codec.encode(object);
+        Long rev = redis.execute(createScript,
+                List.of(keys.object(key), keys.index(key.resource()), keys.revision(), keys.events()),
+                key.indexMember(), json, RedisKeys.eventKey(key), history);
+        if (rev == null || rev == GONE) {
+            throw ApiException.alreadyExists(key.resource(), key.name());
+        }
+        object.getMetadata().setResourceVersion(Long.toString(rev));
+        return object;
+    }
+
+    @Override
+    public <T extends HasMetadata> Optional<T> get(ObjectKey key, Class<T> type) {
+        return read(key).map(stored -> codec.decode(stored.json(), stored.revision(), type));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends HasMetadata> ListResult<T> list(String resource, String namespace, Class<T> type) {
+        // Members are "namespace/name": "[ns/" .. "[ns0" covers one namespace since '0' follows '/'.
+        String min = namespace == null ? "-" : "[" + namespace + "/";
+        String max = namespace == null ? "+" : "(" + namespace + "0";
+        List<Object> reply = redis.execute(listScript, List.of(keys.index(resource), keys.revision()),
+                min, max, keys.objectPrefix(resource));
+        Objects.requireNonNull(reply, "list script returned nothing");
+        List<T> items = new ArrayList<>((reply.size() - 1) / 2);
+        for (int i = 1; i + 1 < reply.size(); i += 2) {
+            items.add(codec.decode((String) reply.get(i), Long.parseLong((String) reply.get(i + 1)), type));
+        }
+        return new ListResult<>(items, Long.parseLong((String) reply.get(0)));
+    }
+
+    @Override
+    public <T extends HasMetadata> T guaranteedUpdate(ObjectKey key, Class<T> type, Preconditions preconditions,
+                                                      UpdateFunction<T> update) {
+        while (true) {
+            Stored stored = read(key).orElseThrow(() -> ApiException.notFound(key.resource(), key.name()));
+            T current = codec.decode(stored.json(), stored.revision(), type);
+            check(key, current, preconditions);
+            T updated = update.apply(codec.decode(stored.json(), stored.revision(), type));
+            String json = codec.encode(updated);
+            if (json.equals(stored.json())) {
+                return current;
+            }
+            Long rev = redis.execute(updateScript, List.of(keys.object(key), keys.revision(), keys.events()),
+                    Long.toString(stored.revision()), json, RedisKeys.eventKey(key), history);
+            if (rev != null && rev > 0) {
+                updated.getMetadata().setResourceVersion(Long.toString(rev));
+                return updated;
+            }
+            if (rev != null && rev == GONE) {
+                throw ApiException.notFound(key.resource(), key.name());
+            }
+            // Another writer won: read again and reapply, unless the caller pinned a revision.
+            if (preconditions.resourceVersion() != null) {
+                throw modified(key);
+            }
+        }
+    }
+
+    @Override
+    public <T extends HasMetadata> T delete(ObjectKey key, Class<T> type, Preconditions preconditions) {
+        while (true) {
+            Stored stored = read(key).orElseThrow(() -> ApiException.notFound(key.resource(), key.name()));
+            T current = codec.decode(stored.json(), stored.revision(), type);
+            check(key, current, preconditions);
+            Long rev = redis.execute(deleteScript,
+                    List.of(keys.object(key), keys.index(key.resource()), keys.revision(), keys.events()),
+                    Long.toString(stored.revision()), key.indexMember(), RedisKeys.eventKey(key), history);
+            if (rev != null && rev > 0) {
+                current.getMetadata().setResourceVersion(Long.toString(rev));
+                return current;
+            }
+            if (rev != null && rev == GONE) {
+                throw ApiException.notFound(key.resource(), key.name());
+            }
+            if (preconditions.resourceVersion() != null) {
+                throw modified(key);
+            }
+        }
+    }
+
+    @Override
+    public Watch watch(String resource, String namespace, long fromRevision, WatchListener listener) {
+        return hub.subscribe(resource, namespace, fromRevision, listener);
+    }
+
+    @Override
+    public long currentRevision() {
+        String value = redis.opsForValue().get(keys.revision());
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    @Override
+    public void close() {
+        hub.close();
+    }
+
+    private Optional<Stored> read(ObjectKey key) {
+        List<Object> values = redis.opsForHash().multiGet(keys.object(key), List.of("o", "r"));
+        if (values.get(0) == null || values.get(1) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Stored((String) values.get(0), Long.parseLong((String) values.get(1))));
+    }
+
+    private static void check(ObjectKey key, HasMetadata current, Preconditions preconditions) {
+        if (preconditions.uid() != null && !preconditions.uid().equals(current.getMetadata().getUid())) {
+            throw ApiException.conflict(key.resource(), key.name(), "Precondition failed: UID in precondition: "
+                    + preconditions.uid() + ", UID in object meta: " + current.getMetadata().getUid());
+        }
+        if (preconditions.resourceVersion() != null
+                && !preconditions.resourceVersion().equals(current.getMetadata().getResourceVersion())) {
+            throw modified(key);
+        }
+    }
+
+    private static ApiException modified(ObjectKey key) {
+        return ApiException.conflict(key.resource(), key.name(),
+                "the object has been modified; please apply your changes to the latest version and try again");
+    }
+
+    private static <R> RedisScript<R> script(String name, Class<R> resultType) {
+        return RedisScript.of(new ClassPathResource("berth/lua/" + name + ".lua"), resultType);
+    }
+
+    private record Stored(String json, long revision) {
+    }
+}

@@ -1,0 +1,251 @@
+package dev.berth.api.storage.redis;
+
+import dev.berth.api.errors.ApiException;
+import dev.berth.api.storage.ObjectCodec;
+import dev.berth.api.storage.ObjectKey;
+import dev.berth.api.storage.Watch;
+import dev.berth.api.storage.WatchEvent;
+import dev.berth.api.storage.WatchListener;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.stream.ByteRecord;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The one reader of the event stream in this process. It decodes each event once, keeps the newest ones in
+ * memory (the watch cache) and hands them to every matching watcher, so a thousand watchers cost one Redis
+ * reader, not a thousand. New watchers are started from the cache, or from the stream when they ask for an
+ * older revision, and switched to live delivery without a gap or a duplicate.
+ */
+final class RedisWatchHub implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisWatchHub.class);
+    private static final Duration BLOCK = Duration.ofSeconds(1);
+
+    private final StringRedisTemplate redis;
+    private final RedisKeys keys;
+    private final ObjectCodec codec;
+    private final ResourceTypes types;
+    private final RedisStorageProperties properties;
+    private final ArrayDeque<WatchEvent> cache = new ArrayDeque<>();
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private long revision = -1;
+    private Thread reader;
+    private volatile boolean closed;
+
+    RedisWatchHub(StringRedisTemplate redis, RedisKeys keys, ObjectCodec codec, ResourceTypes types,
+                  RedisStorageProperties properties) {
+        this.redis = redis;
+        this.keys = keys;
+        this.codec = codec;
+        this.types = types;
+        this.properties = properties;
+    }
+
+    Watch subscribe(String resource, String namespace, long fromRevision, WatchListener listener) {
+        Subscription subscription = new Subscription(resource, namespace, listener);
+        long delivered = fromRevision;
+        while (true) {
+            long target;
+            synchronized (this) {
+                startIfNeeded();
+                WatchEvent oldest = cache.peekFirst();
+                if (delivered >= revision || (oldest != null && oldest.revision() <= delivered + 1)) {
+                    for (WatchEvent event : cache) {
+                        if (event.revision() > delivered) {
+                            subscription.offer(event);
+                        }
+                    }
+                    subscription.skipUpTo = Math.max(delivered, revision);
+                    subscriptions.add(subscription);
+                    return subscription;
+                }
+                target = revision;
+            }
+            // Older than the cache: replay from the stream without holding the lock, then try again.
+            for (WatchEvent event : history(delivered, target)) {
+                subscription.offer(event);
+            }
+            delivered = target;
+        }
+    }
+
+    /** Events in (after, upTo], or 410 if the stream no longer reaches back that far. */
+    private List<WatchEvent> history(long after, long upTo) {
+        List<WatchEvent> events = new ArrayList<>();
+        long next = after + 1;
+        while (next <= upTo) {
+            List<org.springframework.data.redis.connection.stream.MapRecord<String, Object, Object>> batch =
+                    redis.opsForStream().range(keys.events(), Range.closed(next + "-0", upTo + "-0"),
+                            Limit.limit().count(properties.readBatch()));
+            if (batch == null || batch.isEmpty() || batch.get(0).getId().getTimestamp() != next) {
+                throw expired(after);
+            }
+            for (var record : batch) {
+                events.add(decode(record.getId().getTimestamp(), stringMap(record.getValue())));
+                next = record.getId().getTimestamp() + 1;
+            }
+        }
+        return events;
+    }
+
+    private void startIfNeeded() {
+        if (reader != null) {
+            return;
+        }
+        String current = redis.opsForValue().get(keys.revision());
+        revision = current == null ? 0 : Long.parseLong(current);
+        reader = new Thread(this::readLoop, "berth-watch-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void readLoop() {
+        long backoffMillis = 100;
+        while (!closed) {
+            try (RedisConnection connection = redis.getRequiredConnectionFactory().getConnection()) {
+                while (!closed) {
+                    long from;
+                    synchronized (this) {
+                        from = revision;
+                    }
+                    List<ByteRecord> records = connection.streamCommands().xRead(
+                            StreamReadOptions.empty().count(properties.readBatch()).block(BLOCK),
+                            StreamOffset.create(keys.events().getBytes(StandardCharsets.UTF_8),
+                                    ReadOffset.from(from + "-0")));
+                    if (records != null && !records.isEmpty()) {
+                        dispatch(records);
+                    }
+                    backoffMillis = 100;
+                }
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                log.warn("Event stream read failed, retrying in {} ms: {}", backoffMillis, e.toString());
+                pause(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 5_000);
+            }
+        }
+    }
+
+    private synchronized void dispatch(List<ByteRecord> records) {
+        for (ByteRecord record : records) {
+            long rev = record.getId().getTimestamp();
+            if (rev != revision + 1) {
+                // The stream was trimmed past us (e.g. Redis was unreachable for long): nobody can be sure
+                // to have seen every event, so every watcher must re-list.
+                failAll(expired(revision));
+            }
+            Map<String, String> fields = new java.util.HashMap<>();
+            record.getValue().forEach((k, v) -> fields.put(utf8(k), utf8(v)));
+            WatchEvent event = decode(rev, fields);
+            revision = rev;
+            cache.addLast(event);
+            if (cache.size() > properties.watchCache()) {
+                cache.removeFirst();
+            }
+            for (Subscription s : subscriptions) {
+                s.offer(event);
+            }
+        }
+        for (Subscription s : subscriptions) {
+            s.listener.onProgress(revision);
+        }
+    }
+
+    private void failAll(ApiException error) {
+        cache.clear();
+        for (Subscription s : subscriptions) {
+            subscriptions.remove(s);
+            s.listener.onError(error);
+        }
+    }
+
+    private WatchEvent decode(long rev, Map<String, String> fields) {
+        ObjectKey key = RedisKeys.parseEventKey(fields.get("k"));
+        Class<? extends HasMetadata> type = types.typeOf(key.resource());
+        HasMetadata object = codec.decode(fields.get("o"), rev, type);
+        String prev = fields.get("p");
+        HasMetadata previous = prev == null ? null : codec.decode(prev, rev - 1, type);
+        return new WatchEvent(WatchEvent.Type.valueOf(fields.get("t")), key.resource(), object, previous, rev);
+    }
+
+    private static ApiException expired(long revision) {
+        return ApiException.gone("too old resource version: " + revision + " (the event history no longer reaches back that far)");
+    }
+
+    private static Map<String, String> stringMap(Map<Object, Object> values) {
+        Map<String, String> out = new java.util.HashMap<>();
+        values.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        return out;
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Thread r;
+        synchronized (this) {
+            r = reader;
+        }
+        if (r != null) {
+            r.interrupt();
+        }
+    }
+
+    private final class Subscription implements Watch {
+        private final String resource;
+        private final String namespace;
+        private final WatchListener listener;
+        /** Live events at or below this were already replayed (or predate the requested revision). */
+        private volatile long skipUpTo;
+
+        Subscription(String resource, String namespace, WatchListener listener) {
+            this.resource = resource;
+            this.namespace = namespace;
+            this.listener = listener;
+        }
+
+        void offer(WatchEvent event) {
+            if (event.revision() <= skipUpTo || !event.resource().equals(resource)) {
+                return;
+            }
+            if (namespace != null && !namespace.equals(event.object().getMetadata().getNamespace())) {
+                return;
+            }
+            listener.onEvent(event);
+        }
+
+        @Override
+        public void close() {
+            subscriptions.remove(this);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.berth.api.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * @param maxRequestBytes  larger request bodies are refused with 413 (Kubernetes allows 3 MiB)
+ * @param minWatchTimeout  a watch without timeoutSeconds lasts between this and twice this (spread so that
+ *                         clients don't all reconnect at once)
+ * @param bookmarkInterval how often watchers that asked for bookmarks get one
+ * @param watchQueue       events buffered per watcher; a watcher further behind is closed and must re-list
+ */
+@ConfigurationProperties("berth.api")
+public record ApiProperties(long maxRequestBytes, Duration minWatchTimeout, Duration bookmarkInterval, int watchQueue) {
+
+    public ApiProperties {
+        maxRequestBytes = maxRequestBytes <= 0 ? 3 * 1024 * 1024 : maxRequestBytes;
+        minWatchTimeout = minWatchTimeout == null ? Duration.ofMinutes(30) : minWatchTimeout;
+        bookmarkInterval = bookmarkInterval == null ? Duration.ofSeconds(60) : bookmarkInterval;
+        watchQueue = watchQueue <= 0 ? 50_000 : watchQueue;
+    }
+}

@@ -1,0 +1,232 @@
+package dev.berth.api.web;
+
+import dev.berth.api.errors.ApiException;
+import dev.berth.api.patch.PatchType;
+import dev.berth.api.registry.DeleteOutcome;
+import dev.berth.api.registry.Registry;
+import dev.berth.api.registry.Selection;
+import dev.berth.api.storage.ListResult;
+import dev.berth.api.table.Tables;
+import io.fabric8.kubernetes.api.model.DeleteOptions;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The REST surface of every registry under {@code /api/v1}: one handler per HTTP verb, dispatching on the
+ * parsed path. Resource-specific subresources (binding, log, scale) are separate controllers with more
+ * specific mappings, which Spring prefers over these.
+ */
+@RestController
+public class ResourceController {
+
+    private static final String ROOT = "/api/v1/";
+
+    private final ApiResources resources;
+    private final RequestBodies bodies;
+    private final ObjectReader reader;
+    private final Responses responses;
+    private final Watches watches;
+
+    public ResourceController(ApiResources resources, RequestBodies bodies, ObjectReader reader, Responses responses,
+                              Watches watches) {
+        this.resources = resources;
+        this.bodies = bodies;
+        this.reader = reader;
+        this.responses = responses;
+        this.watches = watches;
+    }
+
+    @GetMapping(value = ROOT + "**", params = "!watch")
+    public ResponseEntity<byte[]> get(HttpServletRequest request) {
+        return read(request, path(request));
+    }
+
+    @GetMapping(value = ROOT + "**", params = "watch")
+    public ResponseEntity<?> watch(HttpServletRequest request) {
+        ApiPath path = path(request);
+        String watch = request.getParameter("watch");
+        if (!(watch.equals("true") || watch.equals("1")) || !path.isCollection()) {
+            return read(request, path);
+        }
+        Registry<?> registry = resources.registry(path.resource());
+        boolean table = Tables.wantsTable(request.getHeader(HttpHeaders.ACCEPT));
+        ResponseBodyEmitter emitter = watches.open(registry, path.namespace(), selection(request),
+                request.getParameter("resourceVersion"), longParam(request, "timeoutSeconds"),
+                "true".equals(request.getParameter("allowWatchBookmarks")),
+                new WatchSession.Format(table, request.getParameter("includeObject")));
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "application/json").body(emitter);
+    }
+
+    @PostMapping(ROOT + "**")
+    public ResponseEntity<byte[]> create(HttpServletRequest request) {
+        ApiPath path = path(request);
+        if (!path.isCollection() || path.subresource() != null) {
+            throw ApiException.methodNotAllowed("POST is not supported on " + request.getRequestURI());
+        }
+        Registry<?> registry = resources.registry(path.resource());
+        return created(registry, path, request);
+    }
+
+    @PutMapping(ROOT + "**")
+    public ResponseEntity<byte[]> update(HttpServletRequest request) {
+        ApiPath path = path(request);
+        Registry<?> registry = resources.registry(path.resource());
+        requireItem(path, request);
+        return replaced(registry, path, request);
+    }
+
+    @PatchMapping(ROOT + "**")
+    public ResponseEntity<byte[]> patch(HttpServletRequest request) {
+        ApiPath path = path(request);
+        Registry<?> registry = resources.registry(path.resource());
+        boolean status = requireItem(path, request);
+        PatchType type = PatchType.fromContentType(request.getContentType());
+        JsonNode patch = bodies.parse(bodies.read(request), "application/json");
+        HasMetadata result = registry.patch(path.namespace(), path.name(), status, type, patch, dryRun(request));
+        return responses.object(HttpStatus.OK, result);
+    }
+
+    @DeleteMapping(ROOT + "**")
+    public ResponseEntity<byte[]> delete(HttpServletRequest request) {
+        ApiPath path = path(request);
+        Registry<?> registry = resources.registry(path.resource());
+        DeleteOptions options = deleteOptions(request);
+        if (path.isCollection()) {
+            ListResult<?> matching = registry.list(path.namespace(), selection(request));
+            List<HasMetadata> deleted = new ArrayList<>();
+            for (HasMetadata item : matching.items()) {
+                deleted.add(registry.delete(item.getMetadata().getNamespace(), item.getMetadata().getName(), options,
+                        dryRun(request)).object());
+            }
+            return responses.list(registry.definition(),
+                    new ListResult<>(deleted, matching.revision()));
+        }
+        if (path.subresource() != null) {
+            throw ApiException.methodNotAllowed("DELETE is not supported on " + request.getRequestURI());
+        }
+        DeleteOutcome<?> outcome = registry.delete(path.namespace(), path.name(), options, dryRun(request));
+        return responses.object(HttpStatus.OK, outcome.object());
+    }
+
+    private ResponseEntity<byte[]> read(HttpServletRequest request, ApiPath path) {
+        Registry<?> registry = resources.registry(path.resource());
+        boolean table = Tables.wantsTable(request.getHeader(HttpHeaders.ACCEPT));
+        if (path.isCollection()) {
+            ListResult<? extends HasMetadata> list = registry.list(path.namespace(), selection(request));
+            return table
+                    ? responses.table(registry.definition(), list.items(), list.revision(),
+                    request.getParameter("includeObject"))
+                    : responses.list(registry.definition(), list);
+        }
+        if (path.subresource() != null && !path.subresource().equals("status")) {
+            throw ApiException.notFoundPath(request.getRequestURI());
+        }
+        HasMetadata object = registry.get(path.namespace(), path.name());
+        return table
+                ? responses.table(registry.definition(), List.of(object),
+                Long.parseLong(object.getMetadata().getResourceVersion()), request.getParameter("includeObject"))
+                : responses.object(HttpStatus.OK, object);
+    }
+
+    private <T extends HasMetadata> ResponseEntity<byte[]> created(Registry<T> registry, ApiPath path,
+                                                                  HttpServletRequest request) {
+        ObjectReader.Decoded<T> decoded = reader.decode(registry.definition(), request);
+        T result = registry.create(path.namespace() == null ? null : path.namespace(), decoded.object(), dryRun(request));
+        return decoded.withWarnings(responses.object(HttpStatus.CREATED, result));
+    }
+
+    private <T extends HasMetadata> ResponseEntity<byte[]> replaced(Registry<T> registry, ApiPath path,
+                                                                   HttpServletRequest request) {
+        ObjectReader.Decoded<T> decoded = reader.decode(registry.definition(), request);
+        if (path.subresource() != null) {
+            T result = registry.updateStatus(path.namespace(), path.name(), decoded.object(), dryRun(request));
+            return decoded.withWarnings(responses.object(HttpStatus.OK, result));
+        }
+        Registry.Written<T> written = registry.update(path.namespace(), path.name(), decoded.object(), dryRun(request));
+        return decoded.withWarnings(
+                responses.object(written.created() ? HttpStatus.CREATED : HttpStatus.OK, written.object()));
+    }
+
+    /** Returns true when the path targets the status subresource (the only generic one). */
+    private static boolean requireItem(ApiPath path, HttpServletRequest request) {
+        if (path.isCollection()) {
+            throw ApiException.methodNotAllowed(request.getMethod() + " is not supported on a collection");
+        }
+        if (path.subresource() != null && !path.subresource().equals("status")) {
+            throw ApiException.notFoundPath(request.getRequestURI());
+        }
+        return path.subresource() != null;
+    }
+
+    private DeleteOptions deleteOptions(HttpServletRequest request) {
+        byte[] body = bodies.read(request);
+        DeleteOptions options = body.length == 0 ? new DeleteOptions() : reader.deleteOptions(body);
+        Long grace = longParam(request, "gracePeriodSeconds");
+        if (grace != null) {
+            options.setGracePeriodSeconds(grace);
+        }
+        String policy = request.getParameter("propagationPolicy");
+        if (policy != null) {
+            options.setPropagationPolicy(policy);
+        }
+        if (options.getGracePeriodSeconds() != null && options.getGracePeriodSeconds() < 0) {
+            throw ApiException.badRequest("gracePeriodSeconds must not be negative");
+        }
+        return options;
+    }
+
+    private ApiPath path(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String rest = uri.substring(uri.indexOf(ROOT) + ROOT.length());
+        ApiPath path = ApiPath.parse(rest, resources.namespacedPlurals());
+        if (!resources.serves(path.resource())) {
+            throw ApiException.notFoundPath(uri);
+        }
+        boolean namespaced = resources.registry(path.resource()).definition().namespaced();
+        if (namespaced && path.namespace() == null && !path.isCollection()) {
+            throw ApiException.notFoundPath(uri);
+        }
+        return path;
+    }
+
+    private static Selection selection(HttpServletRequest request) {
+        return Selection.parse(request.getParameter("labelSelector"), request.getParameter("fieldSelector"));
+    }
+
+    private static boolean dryRun(HttpServletRequest request) {
+        String dryRun = request.getParameter("dryRun");
+        if (dryRun == null || dryRun.isEmpty()) {
+            return false;
+        }
+        if (!dryRun.equals("All")) {
+            throw ApiException.badRequest("dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
+        }
+        return true;
+    }
+
+    private static Long longParam(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + ": invalid value \"" + value + "\": must be an integer");
+        }
+    }
+}

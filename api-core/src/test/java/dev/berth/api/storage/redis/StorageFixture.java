@@ -1,0 +1,41 @@
+package dev.berth.api.storage.redis;
+
+import dev.berth.api.storage.ObjectCodec;
+import dev.berth.api.testing.RedisServer;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A {@link RedisStorage} on the shared test Redis, under a key prefix of its own. */
+final class StorageFixture implements AutoCloseable {
+
+    final LettuceConnectionFactory factory;
+    final StringRedisTemplate redis;
+    final RedisStorage storage;
+    final String prefix = RedisServer.newPrefix();
+
+    StorageFixture(long history, int watchCache) {
+        RedisServer server = RedisServer.shared();
+        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
+        factory.afterPropertiesSet();
+        factory.start();
+        redis = new StringRedisTemplate(factory);
+        storage = new RedisStorage(redis, new ObjectCodec(JsonMapper.builder().build()),
+                new RedisStorageProperties(prefix, history, watchCache, 500), resource -> Pod.class);
+    }
+
+    static Pod pod(String namespace, String name) {
+        return new PodBuilder().withNewMetadata().withNamespace(namespace).withName(name).endMetadata()
+                .withNewSpec().addNewContainer().withName("c").withImage("busybox").endContainer().endSpec()
+                .build();
+    }
+
+    @Override
+    public void close() {
+        storage.close();
+        factory.destroy();
+    }
+}

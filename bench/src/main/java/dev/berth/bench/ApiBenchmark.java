@@ -1,0 +1,160 @@
+package dev.berth.bench;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Measures pod-service through its HTTP API: single-object create/get/update throughput and latency with
+ * concurrent clients, the latency of listing 10,000 pods, and how long a write takes to reach 1,000 watchers.
+ * Prints one table row per measurement; {@code bench/run-api.sh} prints the Redis baseline beside it.
+ *
+ * <p>Usage: {@code java -cp bench.jar dev.berth.bench.ApiBenchmark http://127.0.0.1:PORT [objects] [clients] [watchers]}
+ */
+public final class ApiBenchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ApiBenchmark(String base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://127.0.0.1:8081";
+        int objects = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        int clients = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+        int watchers = args.length > 3 ? Integer.parseInt(args[3]) : 1_000;
+        ApiBenchmark bench = new ApiBenchmark(base);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        bench.namespace("bench-" + run);
+        bench.namespace("bench-list-" + run);
+        bench.namespace("bench-watch-" + run);
+
+        System.out.printf("%-34s %10s %10s %10s %8s%n", "operation", "ops/s", "p50 ms", "p99 ms", "count");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < objects; i++) {
+            names.add("p-" + i);
+        }
+        String ns = "bench-" + run;
+        bench.parallel("create pod", names, clients, name -> bench.send("POST", "/api/v1/namespaces/" + ns + "/pods", pod(name), 201));
+        bench.parallel("get pod", names, clients, name -> bench.send("GET", "/api/v1/namespaces/" + ns + "/pods/" + name, null, 200));
+        bench.parallel("update pod (GET + PUT with RV)", names, clients, name -> {
+            JsonNode current = JSON.readTree(bench.send("GET", "/api/v1/namespaces/" + ns + "/pods/" + name, null, 200));
+            ((tools.jackson.databind.node.ObjectNode) current.get("metadata")).putObject("labels").put("touched", "yes");
+            bench.send("PUT", "/api/v1/namespaces/" + ns + "/pods/" + name, JSON.writeValueAsString(current), 200);
+        });
+        bench.listLatency("bench-list-" + run, 10_000, clients);
+        new WatchFanout(bench.http, base, JSON).measure("bench-watch-" + run, watchers, 20);
+    }
+
+    private void namespace(String name) {
+        send("POST", "/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"" + name + "\"}}", 201);
+    }
+
+    private void listLatency(String ns, int count, int clients) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add("l-" + i);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (String name : names) {
+                futures.add(pool.submit(() -> send("POST", "/api/v1/namespaces/" + ns + "/pods", pod(name), 201)));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Latencies latencies = new Latencies();
+        int runs = 20;
+        long start = System.nanoTime();
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            String body = send("GET", "/api/v1/namespaces/" + ns + "/pods", null, 200);
+            latencies.add(System.nanoTime() - t);
+            if (i == 0 && JSON.readTree(body).get("items").size() != count) {
+                throw new IllegalStateException("list returned the wrong number of pods");
+            }
+        }
+        report("list " + count + " pods", runs, System.nanoTime() - start, latencies);
+    }
+
+    interface Op {
+        void run(String name) throws Exception;
+    }
+
+    private void parallel(String label, List<String> names, int clients, Op op) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger next = new AtomicInteger();
+        List<Latencies> perClient = new ArrayList<>();
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Latencies mine = new Latencies();
+            perClient.add(mine);
+            futures.add(pool.submit(() -> {
+                for (int i; (i = next.getAndIncrement()) < names.size(); ) {
+                    long t = System.nanoTime();
+                    op.run(names.get(i));
+                    mine.add(System.nanoTime() - t);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        long elapsed = System.nanoTime() - start;
+        pool.shutdown();
+        Latencies all = new Latencies();
+        perClient.forEach(all::addAll);
+        report(label + " (" + clients + " clients)", names.size(), elapsed, all);
+    }
+
+    static void report(String label, int ops, long elapsedNanos, Latencies latencies) {
+        System.out.printf(Locale.ROOT, "%-34s %10.0f %10.2f %10.2f %8d%n", label, ops / (elapsedNanos / 1e9),
+                latencies.millis(0.50), latencies.millis(0.99), latencies.count());
+    }
+
+    String send(String method, String path, String body, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pod(String name) {
+        return "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"app\":\"bench\"}},"
+                + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox:1.36\",\"ports\":[{\"containerPort\":80}]}]}}";
+    }
+
+}

@@ -1,0 +1,29 @@
+# Shared by ./scripts/test and ./berth: make sure the machine has what Berth needs (Debian 12, as root).
+
+# Debian packages: a JDK 17 to build and run, redis-server for storage (tests start their own).
+ensure_packages() {
+  local missing=()
+  command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+  command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  command -v redis-benchmark >/dev/null 2>&1 || missing+=(redis-tools)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  # Debian's redis-server package starts a system instance on 6379; Berth's tests don't use it.
+}
+
+# kubectl is not a Debian package; the end-to-end tests drive the real one.
+ensure_kubectl() {
+  if ! command -v kubectl >/dev/null 2>&1; then
+    echo "kubectl is required (the end-to-end tests drive it) but is not on PATH." >&2
+    echo "Install kubectl 1.32 (https://kubernetes.io/docs/tasks/tools/) and run again." >&2
+    exit 1
+  fi
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
