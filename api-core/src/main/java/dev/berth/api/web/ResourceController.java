@@ -63,6 +63,12 @@ public class ResourceController {
             return read(request, path);
         }
         Registry<?> registry = resources.registry(path.resource());
+        if ("websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
+            // Watches are served as HTTP streams only. The Upgrade header is ignored (as HTTP allows) and the
+            // stream ends at once, which a watcher treats as "watch again"; clients such as fabric8 then
+            // retry over a plain HTTP stream instead of waiting on a handshake that never completes.
+            return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "application/json").body(new byte[0]);
+        }
         boolean table = Tables.wantsTable(request.getHeader(HttpHeaders.ACCEPT));
         ResponseBodyEmitter emitter = watches.open(registry, path.namespace(), selection(request),
                 request.getParameter("resourceVersion"), longParam(request, "timeoutSeconds"),
@@ -106,7 +112,7 @@ public class ResourceController {
         Registry<?> registry = resources.registry(path.resource());
         DeleteOptions options = deleteOptions(request);
         if (path.isCollection()) {
-            ListResult<?> matching = registry.list(path.namespace(), selection(request));
+            ListResult<? extends HasMetadata> matching = registry.list(path.namespace(), selection(request));
             List<HasMetadata> deleted = new ArrayList<>();
             for (HasMetadata item : matching.items()) {
                 deleted.add(registry.delete(item.getMetadata().getNamespace(), item.getMetadata().getName(), options,

@@ -32,7 +32,7 @@ public final class Responses {
     }
 
     public ResponseEntity<byte[]> list(ResourceDefinition<?> definition, ListResult<? extends HasMetadata> list) {
-        ListMeta meta = new ListMeta(null, null, Long.toString(list.revision()), null);
+        ListMeta meta = new ListMeta(null, null, Long.toString(list.revision()), null, null);
         return object(HttpStatus.OK, new ListBody(definition.apiVersion(), definition.listKind(), meta, list.items()));
     }
 

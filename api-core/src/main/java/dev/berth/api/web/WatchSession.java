@@ -63,6 +63,10 @@ final class WatchSession implements WatchListener {
         }
     }
 
+    void flushHeaders() {
+        enqueue(() -> new byte[0]);
+    }
+
     void sendInitial(HasMetadata object) {
         enqueue(() -> format.table() ? tableFrame("ADDED", object) : frames.initial(object));
     }

@@ -8,7 +8,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
+import org.springframework.context.SmartLifecycle;
+
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,14 +21,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Opens watch streams: initial state when asked, live events, bookmarks and the timeout. */
-public final class Watches implements AutoCloseable {
+/**
+ * Opens watch streams: initial state when asked, live events, bookmarks and the timeout. On shutdown it ends
+ * every open stream first, so the web server's graceful shutdown is not held up by long-lived watches and
+ * clients reconnect to another instance at once.
+ */
+public final class Watches implements SmartLifecycle, AutoCloseable {
 
     private final ApiProperties properties;
     private final WatchFrames frames;
     private final ExecutorService writers;
     private final ScheduledExecutorService timers;
-    private final AtomicInteger open = new AtomicInteger();
+    private final Set<WatchSession> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
 
     public Watches(ApiProperties properties, WatchFrames frames, MeterRegistry meters) {
         this.properties = properties;
@@ -32,7 +41,7 @@ public final class Watches implements AutoCloseable {
         this.writers = Executors.newFixedThreadPool(Math.max(4, Runtime.getRuntime().availableProcessors() * 4),
                 daemon("berth-watch-writer"));
         this.timers = Executors.newSingleThreadScheduledExecutor(daemon("berth-watch-timer"));
-        meters.gauge("berth.api.watches", open);
+        meters.gauge("berth.api.watches", open, Set::size);
     }
 
     /**
@@ -49,6 +58,9 @@ public final class Watches implements AutoCloseable {
         ResponseBodyEmitter emitter = new ResponseBodyEmitter(timeout.plusSeconds(30).toMillis());
         WatchSession session = new WatchSession(emitter, writers, frames, registry.definition(), format,
                 properties.watchQueue());
+        // Commit the response headers now: clients (fabric8 informers) wait for them before they count the
+        // watch as started, and a quiet resource may not produce an event for minutes.
+        session.flushHeaders();
         long from;
         if (resourceVersion == null || resourceVersion.isEmpty() || resourceVersion.equals("0")) {
             ListResult<T> current = registry.list(namespace, selection);
@@ -58,14 +70,14 @@ public final class Watches implements AutoCloseable {
             from = parseRevision(resourceVersion);
         }
         Watch watch = registry.watch(namespace, from, selection, session);
-        open.incrementAndGet();
+        open.add(session);
         ScheduledFuture<?> end = timers.schedule(session::end, timeout.toMillis(), TimeUnit.MILLISECONDS);
         ScheduledFuture<?> marks = bookmarks
                 ? timers.scheduleAtFixedRate(session::bookmark, properties.bookmarkInterval().toMillis(),
                 properties.bookmarkInterval().toMillis(), TimeUnit.MILLISECONDS)
                 : null;
         session.attach(watch, () -> {
-            open.decrementAndGet();
+            open.remove(session);
             end.cancel(false);
             if (marks != null) {
                 marks.cancel(false);
@@ -84,6 +96,23 @@ public final class Watches implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw dev.berth.api.errors.ApiException.badRequest("invalid resourceVersion: \"" + resourceVersion + "\"");
         }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Runs before the web server's graceful shutdown (a higher phase stops earlier). */
+    @Override
+    public void stop() {
+        running = false;
+        open.forEach(WatchSession::end);
     }
 
     @Override
