@@ -110,9 +110,6 @@ public final class LabelSelector {
         if (keyError != null) {
             throw invalid(selector, "key \"" + key + "\": " + keyError);
         }
-        if ((operator == Requirement.Operator.IN || operator == Requirement.Operator.NOT_IN) && values.isEmpty()) {
-            throw invalid(selector, "for 'in', 'notin' operators, values set can't be empty");
-        }
         for (String value : values) {
             String valueError = LabelSyntax.valueError(value);
             if (valueError != null || value.contains(" ")) {
