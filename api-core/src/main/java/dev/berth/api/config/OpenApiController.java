@@ -22,8 +22,16 @@ public class OpenApiController {
         this.documents = new OpenApiDocuments(resources.definitions());
     }
 
+    /**
+     * Served as JSON only. kubectl asks for protobuf here and, told 406, moves on; it reads
+     * {@code /openapi/v3} first anyway.
+     */
     @GetMapping("/openapi/v2")
-    public ResponseEntity<String> v2() {
+    public ResponseEntity<String> v2(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        if (accept != null && !accept.contains("json") && !accept.contains("*/*")) {
+            throw ApiException.notAcceptable("only application/json is available for /openapi/v2, not " + accept);
+        }
         return json(documents.v2());
     }
 
