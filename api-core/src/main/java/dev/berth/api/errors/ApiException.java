@@ -98,6 +98,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(status);
     }
 
+    /** 422 for a request that is well-formed but cannot be applied, e.g. a JSON patch whose test fails. */
+    public static ApiException unprocessable(String message) {
+        return of(422, "Invalid", message, null, null);
+    }
+
     public static ApiException internal(String message) {
         return of(500, "InternalError", message, null, null);
     }

@@ -16,7 +16,7 @@ final class Operations {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<String> PATCH_TYPES = List.of("application/json-patch+json",
-            "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml");
+            "application/merge-patch+json", "application/strategic-merge-patch+json");
     private static final String STATUS = "io.k8s.apimachinery.pkg.apis.meta.v1.Status";
     private static final String DELETE_OPTIONS = "io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions";
     private static final String PATCH = "io.k8s.apimachinery.pkg.apis.meta.v1.Patch";

@@ -1,0 +1,41 @@
+package dev.berth.api.patch;
+
+import dev.berth.api.errors.ApiException;
+import io.fabric8.zjsonpatch.JsonPatch;
+import io.fabric8.zjsonpatch.JsonPatchException;
+import tools.jackson.databind.JsonNode;
+
+/** Applies a PATCH body to an object's JSON, returning a new tree; the inputs are left untouched. */
+public final class Patcher {
+
+    public JsonNode apply(PatchType type, JsonNode original, JsonNode patch) {
+        return switch (type) {
+            case JSON -> jsonPatch(original, patch);
+            case MERGE -> {
+                if (!patch.isObject()) {
+                    throw ApiException.badRequest("a merge patch must be a JSON object");
+                }
+                yield JsonMergePatch.apply(original, patch);
+            }
+            case STRATEGIC_MERGE -> StrategicMergePatch.apply(original, patch);
+        };
+    }
+
+    private static JsonNode jsonPatch(JsonNode original, JsonNode patch) {
+        if (!patch.isArray()) {
+            throw ApiException.badRequest("a JSON patch must be an array of operations");
+        }
+        for (JsonNode operation : patch) {
+            if (!operation.isObject() || !operation.path("op").isString() || !operation.path("path").isString()) {
+                throw ApiException.badRequest("every JSON patch operation needs \"op\" and \"path\": " + operation);
+            }
+        }
+        try {
+            return JsonPatch.apply(patch, original);
+        } catch (JsonPatchException e) {
+            throw ApiException.unprocessable("the JSON patch could not be applied: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid JSON patch: " + e.getMessage());
+        }
+    }
+}
