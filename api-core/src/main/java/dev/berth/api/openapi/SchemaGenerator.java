@@ -2,6 +2,7 @@ package dev.berth.api.openapi;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.berth.api.patch.MergeKeys;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import tools.jackson.databind.JsonNode;
@@ -76,6 +77,13 @@ final class SchemaGenerator {
                 String property = field.getAnnotation(JsonProperty.class).value();
                 ObjectNode fieldSchema = fieldSchema(field.getGenericType());
                 descriptions.field(name, property).ifPresent(d -> fieldSchema.put("description", d));
+                // kubectl apply computes its patch from these, so they must match how the server merges.
+                MergeKeys.of(type, property).ifPresent(key -> {
+                    if (!key.equals(MergeKeys.SET)) {
+                        fieldSchema.put("x-kubernetes-patch-merge-key", key);
+                    }
+                    fieldSchema.put("x-kubernetes-patch-strategy", "merge");
+                });
                 properties.set(property, fieldSchema);
             }
             if (!properties.isEmpty()) {

@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 /** Applies a PATCH body to an object's JSON, returning a new tree; the inputs are left untouched. */
 public final class Patcher {
 
-    public JsonNode apply(PatchType type, JsonNode original, JsonNode patch) {
+    /** @param kind the model class of the object (e.g. {@code Pod.class}); strategic merge takes its merge keys from it */
+    public JsonNode apply(PatchType type, JsonNode original, JsonNode patch, Class<?> kind) {
         return switch (type) {
             case JSON -> jsonPatch(original, patch);
             case MERGE -> {
@@ -17,7 +18,7 @@ public final class Patcher {
                 }
                 yield JsonMergePatch.apply(original, patch);
             }
-            case STRATEGIC_MERGE -> StrategicMergePatch.apply(original, patch);
+            case STRATEGIC_MERGE -> StrategicMergePatch.apply(original, patch, kind);
         };
     }
 

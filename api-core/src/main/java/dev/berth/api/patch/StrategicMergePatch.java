@@ -29,17 +29,18 @@ final class StrategicMergePatch {
     private StrategicMergePatch() {
     }
 
-    static JsonNode apply(JsonNode original, JsonNode patch) {
+    /** @param kind the model class of the patched object, which decides the merge keys of its lists */
+    static JsonNode apply(JsonNode original, JsonNode patch, Class<?> kind) {
         if (!patch.isObject()) {
             throw ApiException.badRequest("a strategic merge patch must be a JSON object");
         }
         JsonNode merged = mergeObject(original != null && original.isObject() ? (ObjectNode) original : null,
-                (ObjectNode) patch, List.of());
+                (ObjectNode) patch, new Position(kind, List.of()));
         return merged == null ? JsonNodeFactory.instance.objectNode() : merged;
     }
 
     /** Returns null when the patch deletes the whole object ({@code $patch: delete}). */
-    private static ObjectNode mergeObject(ObjectNode original, ObjectNode patch, List<String> path) {
+    private static ObjectNode mergeObject(ObjectNode original, ObjectNode patch, Position at) {
         String directive = patch.path(PATCH).asString("merge");
         switch (directive) {
             case "delete":
@@ -49,7 +50,7 @@ final class StrategicMergePatch {
             case "merge":
                 break;
             default:
-                throw ApiException.badRequest("unknown $patch directive \"" + directive + "\" at " + where(path));
+                throw ApiException.badRequest("unknown $patch directive \"" + directive + "\" at " + at);
         }
         ObjectNode result = original == null ? JsonNodeFactory.instance.objectNode() : original.deepCopy();
         for (Map.Entry<String, JsonNode> entry : patch.properties()) {
@@ -58,13 +59,13 @@ final class StrategicMergePatch {
             if (field.startsWith("$")) {
                 continue;
             }
-            List<String> childPath = append(path, field);
+            Position child = at.child(field);
             if (value.isNull()) {
                 result.remove(field);
             } else if (value.isObject()) {
                 JsonNode current = result.get(field);
                 ObjectNode merged = mergeObject(current != null && current.isObject() ? (ObjectNode) current : null,
-                        (ObjectNode) value, childPath);
+                        (ObjectNode) value, child);
                 if (merged == null) {
                     result.remove(field);
                 } else {
@@ -73,12 +74,12 @@ final class StrategicMergePatch {
             } else if (value.isArray()) {
                 JsonNode current = result.get(field);
                 result.set(field, mergeList(current != null && current.isArray() ? (ArrayNode) current : null,
-                        (ArrayNode) value, childPath));
+                        (ArrayNode) value, MergeKeys.of(at.type(), field), child));
             } else {
                 result.set(field, value.deepCopy());
             }
         }
-        applyListDirectives(result, patch, path);
+        applyListDirectives(result, patch, at);
         JsonNode retain = patch.get(RETAIN_KEYS);
         if (retain != null && retain.isArray()) {
             Set<String> keep = new HashSet<>();
@@ -88,10 +89,9 @@ final class StrategicMergePatch {
         return result;
     }
 
-    private static ArrayNode mergeList(ArrayNode original, ArrayNode patch, List<String> path) {
-        Optional<String> mergeKey = MergeKeys.of(path);
+    private static ArrayNode mergeList(ArrayNode original, ArrayNode patch, Optional<String> mergeKey, Position at) {
         if (mergeKey.isEmpty() || original == null && !mergeKey.get().equals(MergeKeys.SET)) {
-            return withoutDirectiveElements(patch, original == null ? null : mergeKey.orElse(null), path);
+            return withoutDirectiveElements(patch);
         }
         if (mergeKey.get().equals(MergeKeys.SET)) {
             ArrayNode result = original == null ? JsonNodeFactory.instance.arrayNode() : original.deepCopy();
@@ -107,17 +107,17 @@ final class StrategicMergePatch {
         String key = mergeKey.get();
         for (JsonNode element : patch) {
             if (element.isObject() && "replace".equals(element.path(PATCH).asString(null))) {
-                return withoutDirectiveElements(patch, key, path);
+                return withoutDirectiveElements(patch);
             }
         }
         ArrayNode result = original.deepCopy();
         for (JsonNode element : patch) {
             if (!element.isObject() || !element.has(key)) {
-                throw ApiException.badRequest("an element of " + where(path) + " has no merge key \"" + key + "\"");
+                throw ApiException.badRequest("an element of " + at + " has no merge key \"" + key + "\"");
             }
             int index = indexOf(result, key, element.get(key));
             ObjectNode current = index < 0 ? null : (ObjectNode) result.get(index);
-            ObjectNode merged = mergeObject(current, (ObjectNode) element, path);
+            ObjectNode merged = mergeObject(current, (ObjectNode) element, at);
             if (merged == null) {
                 if (index >= 0) {
                     result.remove(index);
@@ -132,7 +132,7 @@ final class StrategicMergePatch {
     }
 
     /** Applies {@code $setElementOrder/<list>} and {@code $deleteFromPrimitiveList/<list>} of this object. */
-    private static void applyListDirectives(ObjectNode result, ObjectNode patch, List<String> path) {
+    private static void applyListDirectives(ObjectNode result, ObjectNode patch, Position at) {
         for (Map.Entry<String, JsonNode> entry : patch.properties()) {
             String name = entry.getKey();
             if (name.startsWith(DELETE_PRIMITIVES) && result.get(name.substring(DELETE_PRIMITIVES.length()))
@@ -143,7 +143,7 @@ final class StrategicMergePatch {
             } else if (name.startsWith(SET_ORDER)) {
                 String field = name.substring(SET_ORDER.length());
                 if (result.get(field) instanceof ArrayNode list) {
-                    result.set(field, ordered(list, entry.getValue(), MergeKeys.of(append(path, field))));
+                    result.set(field, ordered(list, entry.getValue(), MergeKeys.of(at.type(), field)));
                 }
             }
         }
@@ -171,7 +171,7 @@ final class StrategicMergePatch {
         return result;
     }
 
-    private static ArrayNode withoutDirectiveElements(ArrayNode patch, String key, List<String> path) {
+    private static ArrayNode withoutDirectiveElements(ArrayNode patch) {
         ArrayNode result = JsonNodeFactory.instance.arrayNode();
         for (JsonNode element : patch) {
             if (element.isObject() && element.has(PATCH)) {
@@ -200,13 +200,18 @@ final class StrategicMergePatch {
         return -1;
     }
 
-    private static List<String> append(List<String> path, String field) {
-        List<String> result = new ArrayList<>(path);
-        result.add(field);
-        return result;
-    }
+    /** Where the merge is: the model class of the current object (null when unknown) and the field path. */
+    private record Position(Class<?> type, List<String> path) {
 
-    private static String where(List<String> path) {
-        return path.isEmpty() ? "the top level" : String.join(".", path);
+        Position child(String field) {
+            List<String> childPath = new ArrayList<>(path);
+            childPath.add(field);
+            return new Position(ModelFields.of(type, field), childPath);
+        }
+
+        @Override
+        public String toString() {
+            return path.isEmpty() ? "the top level" : String.join(".", path);
+        }
     }
 }

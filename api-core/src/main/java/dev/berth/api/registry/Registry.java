@@ -124,7 +124,7 @@ public final class Registry<T extends HasMetadata> {
 
     public T patch(String namespace, String name, boolean statusOnly, PatchType type, JsonNode patch, boolean dryRun) {
         return write(key(namespace, name), Preconditions.NONE, current -> {
-            JsonNode patched = patcher.apply(type, mapper.valueToTree(current), patch);
+            JsonNode patched = patcher.apply(type, mapper.valueToTree(current), patch, definition.type());
             T result = decode(patched);
             ObjectMeta meta = requireMetadata(result);
             requireNameMatches(meta, name);

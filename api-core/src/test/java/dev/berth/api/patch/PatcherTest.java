@@ -1,6 +1,8 @@
 package dev.berth.api.patch;
 
 import dev.berth.api.errors.ApiException;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +27,7 @@ class PatcherTest {
     private final Patcher patcher = new Patcher();
 
     private JsonNode strategic(String patch) {
-        return patcher.apply(PatchType.STRATEGIC_MERGE, JSON.readTree(POD), JSON.readTree(patch));
+        return patcher.apply(PatchType.STRATEGIC_MERGE, JSON.readTree(POD), JSON.readTree(patch), Pod.class);
     }
 
     private static String at(JsonNode node, String pointer) {
@@ -72,15 +74,25 @@ class PatcherTest {
         JsonNode service = JSON.readTree("""
                 {"spec":{"ports":[{"port":80,"targetPort":8080},{"port":443,"targetPort":8443}]}}""");
         JsonNode result = patcher.apply(PatchType.STRATEGIC_MERGE, service,
-                JSON.readTree("{\"spec\":{\"ports\":[{\"port\":80,\"targetPort\":9090}]}}"));
+                JSON.readTree("{\"spec\":{\"ports\":[{\"port\":80,\"targetPort\":9090}]}}"), Service.class);
         assertThat(result.at("/spec/ports").size()).isEqualTo(2);
         assertThat(result.at("/spec/ports/0/targetPort").asInt()).isEqualTo(9090);
     }
 
     @Test
+    void aPodTemplateInsideAControllerMergesContainersByName() {
+        JsonNode rc = JSON.readTree("{\"spec\":{\"template\":{\"spec\":{\"containers\":[" + "{\"name\":\"a\",\"image\":\"x\"},{\"name\":\"b\",\"image\":\"y\"}]}}}}");
+        JsonNode result = patcher.apply(PatchType.STRATEGIC_MERGE, rc, JSON.readTree(
+                "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"b\",\"image\":\"z\"}]}}}}"),
+                io.fabric8.kubernetes.api.model.ReplicationController.class);
+        assertThat(result.at("/spec/template/spec/containers/0/image").asString()).isEqualTo("x");
+        assertThat(result.at("/spec/template/spec/containers/1/image").asString()).isEqualTo("z");
+    }
+
+    @Test
     void mergePatchReplacesLists() {
         JsonNode result = patcher.apply(PatchType.MERGE, JSON.readTree(POD),
-                JSON.readTree("{\"spec\":{\"containers\":[{\"name\":\"solo\",\"image\":\"x\"}]}}"));
+                JSON.readTree("{\"spec\":{\"containers\":[{\"name\":\"solo\",\"image\":\"x\"}]}}"), Pod.class);
         assertThat(result.at("/spec/containers").size()).isEqualTo(1);
         assertThat(result.at("/metadata/name").asString()).isEqualTo("web");
     }
@@ -90,7 +102,7 @@ class PatcherTest {
         JsonNode result = patcher.apply(PatchType.JSON, JSON.readTree(POD), JSON.readTree("""
                 [{"op":"replace","path":"/spec/containers/0/image","value":"nginx:9"},
                  {"op":"add","path":"/metadata/labels/tier","value":"front"},
-                 {"op":"remove","path":"/metadata/annotations/note"}]"""));
+                 {"op":"remove","path":"/metadata/annotations/note"}]"""), Pod.class);
         assertThat(result.at("/spec/containers/0/image").asString()).isEqualTo("nginx:9");
         assertThat(result.at("/metadata/labels/tier").asString()).isEqualTo("front");
         assertThat(result.at("/metadata/annotations").size()).isZero();
@@ -106,7 +118,7 @@ class PatcherTest {
             STRATEGIC_MERGE | {"metadata":{"$patch":"explode"}}                               | 400
             """)
     void badPatchesAreClientErrors(PatchType type, String patch, int code) {
-        assertThatThrownBy(() -> patcher.apply(type, JSON.readTree(POD), JSON.readTree(patch)))
+        assertThatThrownBy(() -> patcher.apply(type, JSON.readTree(POD), JSON.readTree(patch), Pod.class))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
