@@ -12,7 +12,8 @@ public record FieldError(Type type, String field, Object value, String detail) {
         NOT_SUPPORTED("FieldValueNotSupported", "Unsupported value"),
         DUPLICATE("FieldValueDuplicate", "Duplicate value"),
         FORBIDDEN("FieldValueForbidden", "Forbidden"),
-        TOO_LONG("FieldValueTooLong", "Too long");
+        TOO_LONG("FieldValueTooLong", "Too long"),
+        NOT_FOUND("FieldValueNotFound", "Not found");
 
         private final String reason;
         private final String text;
@@ -50,6 +51,10 @@ public record FieldError(Type type, String field, Object value, String detail) {
 
     public static FieldError forbidden(String field, String detail) {
         return new FieldError(Type.FORBIDDEN, field, null, detail);
+    }
+
+    public static FieldError notFound(String field, Object value) {
+        return new FieldError(Type.NOT_FOUND, field, value, null);
     }
 
     public static FieldError tooLong(String field, Object value, int max) {
