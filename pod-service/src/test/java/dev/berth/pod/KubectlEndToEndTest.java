@@ -1,5 +1,6 @@
 package dev.berth.pod;
 
+import dev.berth.api.testing.Kubectl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

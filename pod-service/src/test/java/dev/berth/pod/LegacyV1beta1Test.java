@@ -1,5 +1,6 @@
 package dev.berth.pod;
 
+import dev.berth.api.testing.Kubectl;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -18,6 +18,8 @@ import dev.berth.api.web.Responses;
 import dev.berth.api.web.StatusExceptionHandler;
 import dev.berth.api.web.WatchFrames;
 import dev.berth.api.web.Watches;
+import dev.berth.api.web.GatewayOnlyFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -102,6 +104,12 @@ public class ApiServerConfiguration {
     @Bean(destroyMethod = "close")
     Watches watches(ApiProperties properties, JsonMapper apiJsonMapper, Clock apiClock, MeterRegistry meters) {
         return new Watches(properties, new WatchFrames(apiJsonMapper, apiClock), meters);
+    }
+
+    @Bean
+    @ConditionalOnExpression("!'${berth.api.gateway-secret:}'.isEmpty()")
+    GatewayOnlyFilter gatewayOnlyFilter(ApiProperties properties, JsonMapper apiJsonMapper) {
+        return new GatewayOnlyFilter(properties.gatewaySecret(), apiJsonMapper);
     }
 
     @Bean

@@ -10,9 +10,12 @@ import java.time.Duration;
  *                         clients don't all reconnect at once)
  * @param bookmarkInterval how often watchers that asked for bookmarks get one
  * @param watchQueue       events buffered per watcher; a watcher further behind is closed and must re-list
+ * @param gatewaySecret    when set, API requests must carry it in {@code X-Berth-Gateway-Secret}: only the
+ *                         api-gateway (which authenticates and authorizes) may call this server
  */
 @ConfigurationProperties("berth.api")
-public record ApiProperties(long maxRequestBytes, Duration minWatchTimeout, Duration bookmarkInterval, int watchQueue) {
+public record ApiProperties(long maxRequestBytes, Duration minWatchTimeout, Duration bookmarkInterval, int watchQueue,
+                            String gatewaySecret) {
 
     public ApiProperties {
         maxRequestBytes = maxRequestBytes <= 0 ? 3 * 1024 * 1024 : maxRequestBytes;

@@ -1,0 +1,52 @@
+package dev.berth.gateway.auth;
+
+import dev.berth.gateway.GatewayProperties;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tells backends who is calling: {@code X-Remote-User}/{@code X-Remote-Group} (kube-apiserver's
+ * request-header names), plus the shared secret that makes backends believe them. Whatever the client
+ * sent in those headers is dropped first, and the client's token never travels further.
+ */
+@Component
+class IdentityHeaders implements GlobalFilter, Ordered {
+
+    static final String USER = "X-Remote-User";
+    static final String GROUP = "X-Remote-Group";
+    static final String SECRET = "X-Berth-Gateway-Secret";
+
+    private final String secret;
+
+    IdentityHeaders(GatewayProperties properties) {
+        this.secret = properties.backendSecret();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerWebExchange forwarded = exchange.mutate().request(request -> request.headers(headers -> {
+            headers.remove(USER);
+            headers.remove(GROUP);
+            headers.remove(SECRET);
+            headers.remove(HttpHeaders.AUTHORIZATION);
+            TokenAuthenticationFilter.of(exchange).ifPresent(identity -> {
+                headers.set(USER, identity.user());
+                identity.groups().forEach(group -> headers.add(GROUP, group));
+            });
+            if (secret != null && !secret.isEmpty()) {
+                headers.set(SECRET, secret);
+            }
+        })).build();
+        return chain.filter(forwarded);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

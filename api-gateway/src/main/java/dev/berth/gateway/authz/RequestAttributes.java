@@ -1,0 +1,65 @@
+package dev.berth.gateway.authz;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a request does, in Kubernetes' authorization terms: a verb on a resource (optionally a subresource, a
+ * namespace and a name), or a non-resource path such as {@code /version}.
+ */
+public record RequestAttributes(String verb, String namespace, String resource, String subresource, String name,
+                                boolean resourceRequest) {
+
+    public static RequestAttributes of(ServerHttpRequest request) {
+        List<String> parts = Arrays.stream(request.getPath().value().split("/")).filter(p -> !p.isEmpty()).toList();
+        int start;
+        if (parts.size() >= 3 && parts.get(0).equals("api")) {
+            start = 2;
+        } else if (parts.size() >= 4 && parts.get(0).equals("apis")) {
+            start = 3;
+        } else {
+            return new RequestAttributes(request.getMethod().name().toLowerCase(), null, null, null, null, false);
+        }
+        List<String> rest = parts.subList(start, parts.size());
+        String namespace = null;
+        if (rest.size() >= 3 && rest.get(0).equals("namespaces")) {
+            namespace = rest.get(1);
+            rest = rest.subList(2, rest.size());
+        } else if (rest.size() == 2 && rest.get(0).equals("namespaces")) {
+            namespace = rest.get(1);
+        }
+        String resource = rest.get(0);
+        String name = rest.size() > 1 ? rest.get(1) : null;
+        String subresource = rest.size() > 2 ? rest.get(2) : null;
+        return new RequestAttributes(verb(request, name), namespace, resource, subresource, name, true);
+    }
+
+    private static String verb(ServerHttpRequest request, String name) {
+        HttpMethod method = request.getMethod();
+        String watch = request.getQueryParams().getFirst("watch");
+        if (method == HttpMethod.GET) {
+            return "true".equals(watch) || "1".equals(watch) ? "watch" : name == null ? "list" : "get";
+        }
+        if (method == HttpMethod.POST) {
+            return "create";
+        }
+        if (method == HttpMethod.PUT) {
+            return "update";
+        }
+        if (method == HttpMethod.PATCH) {
+            return "patch";
+        }
+        if (method == HttpMethod.DELETE) {
+            return name == null ? "deletecollection" : "delete";
+        }
+        return method.name().toLowerCase();
+    }
+
+    /** {@code pods/status} for a subresource request, else the resource. */
+    public String qualifiedResource() {
+        return subresource == null ? resource : resource + "/" + subresource;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.berth.gateway.errors;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import reactor.core.publisher.Mono;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Writes Kubernetes {@code Status} failures, so kubectl and fabric8 show the gateway's refusals properly. */
+public final class StatusResponses {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private StatusResponses() {
+    }
+
+    public static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String reason, String message) {
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        DataBuffer body = response.bufferFactory().wrap(json(status.value(), reason, message)
+                .getBytes(StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(body));
+    }
+
+    public static String json(int code, String reason, String message) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("kind", "Status");
+        status.put("apiVersion", "v1");
+        status.put("metadata", Map.of());
+        status.put("status", "Failure");
+        status.put("message", message);
+        status.put("reason", reason);
+        status.put("code", code);
+        return JSON.writeValueAsString(status);
+    }
+}
