@@ -7,6 +7,7 @@ ensure_packages() {
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   command -v redis-benchmark >/dev/null 2>&1 || missing+=(redis-tools)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  [ -x /bin/busybox ] || missing+=(busybox-static)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     as_root apt-get update -qq
@@ -21,6 +22,28 @@ ensure_kubectl() {
     echo "kubectl is required (the end-to-end tests drive it) but is not on PATH." >&2
     echo "Install kubectl 1.32 (https://kubernetes.io/docs/tasks/tools/) and run again." >&2
     exit 1
+  fi
+}
+
+# A running Docker engine for the node-agent's tests. Without systemd (containers, CI) dockerd is started
+# here in the background and left running; its log is /var/log/berth-dockerd.log.
+ensure_docker() {
+  if ! command -v dockerd >/dev/null 2>&1; then
+    echo "Installing: docker.io"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends docker.io >/dev/null
+  fi
+  if ! docker info >/dev/null 2>&1; then
+    echo "Starting dockerd"
+    as_root sh -c 'nohup dockerd >/var/log/berth-dockerd.log 2>&1 &'
+    local deadline=$((SECONDS + 60))
+    until docker info >/dev/null 2>&1; do
+      if [ $SECONDS -ge $deadline ]; then
+        echo "dockerd did not start within 60 s; see /var/log/berth-dockerd.log" >&2
+        exit 1
+      fi
+      sleep 1
+    done
   fi
 }
 

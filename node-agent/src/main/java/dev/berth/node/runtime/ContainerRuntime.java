@@ -1,0 +1,31 @@
+package dev.berth.node.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The seam between the node-agent and a container engine (Docker here; kubelet's CRI). */
+public interface ContainerRuntime {
+
+    /** Containers carrying all of {@code labels}, running or not. */
+    List<RuntimeContainer> list(Map<String, String> labels);
+
+    RuntimeContainer inspect(String id);
+
+    boolean hasImage(String image);
+
+    void pull(String image);
+
+    /** Creates (does not start) a container; returns its id. */
+    String create(ContainerSpec spec);
+
+    void start(String id);
+
+    /** Asks the container to stop (SIGTERM), killing it after {@code grace}. */
+    void stop(String id, Duration grace);
+
+    void remove(String id);
+
+    /** The engine's version, e.g. {@code docker://20.10.24}; throws when the engine is unreachable. */
+    String version();
+}

@@ -1,0 +1,151 @@
+package dev.berth.node.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.berth.node.runtime.ContainerRuntime;
+import dev.berth.node.runtime.ContainerSpec;
+import dev.berth.node.runtime.RuntimeContainer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@link ContainerRuntime} on a Docker engine, through docker-java. */
+public final class DockerRuntime implements ContainerRuntime {
+
+    private static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
+
+    private final DockerClient docker;
+
+    DockerRuntime(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** @param dockerHost e.g. {@code unix:///var/run/docker.sock} */
+    public static DockerRuntime connect(String dockerHost) {
+        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(dockerHost).build();
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(32)
+                .connectionTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofSeconds(60))
+                .build();
+        return new DockerRuntime(DockerClientImpl.getInstance(config, http));
+    }
+
+    @Override
+    public List<RuntimeContainer> list(Map<String, String> labels) {
+        List<RuntimeContainer> containers = new ArrayList<>();
+        for (var summary : docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec()) {
+            try {
+                containers.add(inspect(summary.getId()));
+            } catch (NotFoundException removedMeanwhile) {
+                // Listed, then removed before we looked: it is gone, which is what the caller sees next time.
+            }
+        }
+        return containers;
+    }
+
+    @Override
+    public RuntimeContainer inspect(String id) {
+        return DockerContainers.toRuntime(docker.inspectContainerCmd(id).exec());
+    }
+
+    @Override
+    public boolean hasImage(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void pull(String image) {
+        try {
+            docker.pullImageCmd(image).start().awaitCompletion(PULL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while pulling " + image, e);
+        }
+    }
+
+    @Override
+    public String create(ContainerSpec spec) {
+        Ports bindings = new Ports();
+        List<ExposedPort> exposed = new ArrayList<>();
+        for (ContainerSpec.PortMapping port : spec.ports()) {
+            ExposedPort containerPort = new ExposedPort(port.containerPort(),
+                    InternetProtocol.parse(port.protocol().toLowerCase()));
+            exposed.add(containerPort);
+            bindings.bind(containerPort, port.hostPort() == 0 ? Ports.Binding.bindIp(port.hostIp())
+                    : Ports.Binding.bindIpAndPort(port.hostIp(), port.hostPort()));
+        }
+        HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings);
+        if (spec.memoryLimitBytes() > 0) {
+            host.withMemory(spec.memoryLimitBytes());
+        }
+        if (spec.cpuLimitMillis() > 0) {
+            host.withNanoCPUs(spec.cpuLimitMillis() * 1_000_000L);
+        }
+        CreateContainerCmd create = docker.createContainerCmd(spec.image())
+                .withName(spec.name())
+                .withLabels(spec.labels())
+                .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withExposedPorts(exposed)
+                .withHostConfig(host);
+        if (!spec.command().isEmpty()) {
+            create.withEntrypoint(spec.command());
+        }
+        if (!spec.args().isEmpty()) {
+            create.withCmd(spec.args());
+        }
+        if (spec.workingDir() != null && !spec.workingDir().isEmpty()) {
+            create.withWorkingDir(spec.workingDir());
+        }
+        return create.exec().getId();
+    }
+
+    @Override
+    public void start(String id) {
+        docker.startContainerCmd(id).exec();
+    }
+
+    @Override
+    public void stop(String id, Duration grace) {
+        try {
+            docker.stopContainerCmd(id).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
+        } catch (NotModifiedException alreadyStopped) {
+            // Stopping a stopped container is what we wanted anyway.
+        }
+    }
+
+    @Override
+    public void remove(String id) {
+        try {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        } catch (NotFoundException alreadyGone) {
+            // Removed already: nothing left to do.
+        }
+    }
+
+    @Override
+    public String version() {
+        return "docker://" + docker.versionCmd().exec().getVersion();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.berth.node.runtime.docker;
+
+import dev.berth.node.runtime.ContainerSpec;
+import dev.berth.node.runtime.Labels;
+import dev.berth.node.runtime.RuntimeContainer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Against the real Docker engine (started by ./scripts/test) with the offline busybox image built by
+ * scripts/images/build-test-images.sh.
+ */
+class DockerRuntimeTest {
+
+    private static final String IMAGE = "busybox:latest";
+
+    private final DockerRuntime docker = DockerRuntime.connect("unix:///var/run/docker.sock");
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @AfterEach
+    void removeWhatThisTestMade() {
+        docker.list(Map.of("berth.test.run", run)).forEach(c -> docker.remove(c.id()));
+    }
+
+    private ContainerSpec spec(String name, List<String> args, Map<String, String> env,
+                               List<ContainerSpec.PortMapping> ports) {
+        return new ContainerSpec("berth-test-" + run + "-" + name, IMAGE, List.of("sh", "-c"), args, env, "/tmp",
+                Map.of("berth.test.run", run, Labels.MANAGED, "true", Labels.CONTAINER_NAME, name), ports, 64L << 20,
+                500);
+    }
+
+    @Test
+    void runsAContainerWithCommandEnvAndAPortPublishedOnLoopback() throws IOException {
+        assertThat(docker.version()).startsWith("docker://");
+        assertThat(docker.hasImage(IMAGE)).isTrue();
+        String id = docker.create(spec("web", List.of("echo -n \"$GREETING from $(pwd)\" > /tmp/index.html && "
+                + "exec httpd -f -p 8080 -h /tmp"), Map.of("GREETING", "hello"),
+                List.of(new ContainerSpec.PortMapping(8080, "TCP", "127.0.0.1", 0))));
+        docker.start(id);
+
+        RuntimeContainer running = docker.inspect(id);
+        assertThat(running.state()).isEqualTo(RuntimeContainer.State.RUNNING);
+        assertThat(running.labels()).containsEntry(Labels.CONTAINER_NAME, "web");
+        assertThat(running.publishedPorts()).singleElement().satisfies(p -> {
+            assertThat(p.hostIp()).isEqualTo("127.0.0.1");
+            assertThat(p.hostPort()).isPositive();
+        });
+        int port = running.publishedPorts().get(0).hostPort();
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> httpGet(port).contains("hello from /tmp"));
+        assertThat(docker.list(Map.of("berth.test.run", run))).extracting(RuntimeContainer::id).containsExactly(id);
+    }
+
+    @Test
+    void reportsExitCodesAndStopsWithinTheGracePeriod() {
+        String failing = docker.create(spec("failing", List.of("exit 3"), Map.of(), List.of()));
+        docker.start(failing);
+        await().atMost(Duration.ofSeconds(20)).until(() -> docker.inspect(failing).state() == RuntimeContainer.State.EXITED);
+        RuntimeContainer exited = docker.inspect(failing);
+        assertThat(exited.exitCode()).isEqualTo(3);
+        assertThat(exited.finishedAt()).isAfterOrEqualTo(exited.startedAt());
+
+        // sh as PID 1 ignores SIGTERM, so stopping waits for the grace period and then kills.
+        String stubborn = docker.create(spec("stubborn", List.of("sleep 600"), Map.of(), List.of()));
+        docker.start(stubborn);
+        long started = System.nanoTime();
+        docker.stop(stubborn, Duration.ofSeconds(1));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(15));
+        assertThat(docker.inspect(stubborn).state()).isEqualTo(RuntimeContainer.State.EXITED);
+        docker.stop(stubborn, Duration.ofSeconds(1));
+        docker.remove(stubborn);
+        docker.remove(stubborn);
+        assertThat(docker.list(Map.of("berth.test.run", run))).extracting(RuntimeContainer::id).containsExactly(failing);
+    }
+
+    @Test
+    void knowsWhichImagesAreMissing() {
+        assertThat(docker.hasImage("berth-no-such-image:" + run)).isFalse();
+    }
+
+    private static String httpGet(int port) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /index.html HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            try (InputStream in = socket.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+}
