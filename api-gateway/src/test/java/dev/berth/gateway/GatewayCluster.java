@@ -1,5 +1,6 @@
 package dev.berth.gateway;
 
+import dev.berth.api.testing.PodServiceProcess;
 import dev.berth.api.testing.RedisServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

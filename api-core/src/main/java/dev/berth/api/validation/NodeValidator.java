@@ -31,8 +31,8 @@ public final class NodeValidator {
             }
         }
         if (node.getStatus() != null) {
-            Resources.quantities("status.capacity", node.getStatus().getCapacity(), errors);
-            Resources.quantities("status.allocatable", node.getStatus().getAllocatable(), errors);
+            Resources.quantities("status.capacity", node.getStatus().getCapacity(), true, errors);
+            Resources.quantities("status.allocatable", node.getStatus().getAllocatable(), true, errors);
             List<NodeAddress> addresses = node.getStatus().getAddresses();
             for (int i = 0; i < addresses.size(); i++) {
                 errors.oneOf("status.addresses[" + i + "].type", addresses.get(i).getType(), ADDRESS_TYPES);

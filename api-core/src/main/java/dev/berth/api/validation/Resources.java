@@ -20,8 +20,8 @@ final class Resources {
         if (resources == null) {
             return;
         }
-        quantities(field + ".limits", resources.getLimits(), errors);
-        quantities(field + ".requests", resources.getRequests(), errors);
+        quantities(field + ".limits", resources.getLimits(), false, errors);
+        quantities(field + ".requests", resources.getRequests(), false, errors);
         Map<String, Quantity> limits = resources.getLimits();
         Map<String, Quantity> requests = resources.getRequests();
         if (limits == null || requests == null) {
@@ -38,13 +38,15 @@ final class Resources {
         });
     }
 
-    static void quantities(String field, Map<String, Quantity> quantities, Errors errors) {
+    /** @param node node capacity also counts {@code pods}, which containers cannot request */
+    static void quantities(String field, Map<String, Quantity> quantities, boolean node, Errors errors) {
         if (quantities == null) {
             return;
         }
         quantities.forEach((name, quantity) -> {
             String path = field + "[" + name + "]";
             if (!(name.equals("cpu") || name.equals("memory") || name.equals("ephemeral-storage")
+                    || node && name.equals("pods")
                     || name.startsWith("hugepages-") || name.contains("/"))) {
                 errors.add(FieldError.invalid(path, name, "must be a standard resource type or fully qualified"));
                 return;

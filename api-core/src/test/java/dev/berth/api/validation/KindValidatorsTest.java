@@ -70,7 +70,8 @@ class KindValidatorsTest {
     @Test
     void nodesNamespacesEndpointsAndEvents() {
         assertThat(NodeValidator.validate(new NodeBuilder().withNewMetadata().withName("node-1.example").endMetadata()
-                .withNewStatus().withCapacity(Map.of("cpu", new Quantity("2"), "memory", new Quantity("8Gi")))
+                .withNewStatus().withCapacity(Map.of("cpu", new Quantity("2"), "memory", new Quantity("8Gi"),
+                        "pods", new Quantity("110")))
                 .endStatus().build())).isEmpty();
         assertThat(fields(NodeValidator.validate(new NodeBuilder().withNewMetadata().withName("n").endMetadata()
                 .withNewStatus().withCapacity(Map.of("cpu", new Quantity("-2"))).endStatus().build())))

@@ -1,6 +1,5 @@
-package dev.berth.gateway;
+package dev.berth.api.testing;
 
-import dev.berth.api.testing.RedisServer;
 import org.awaitility.Awaitility;
 
 import java.io.IOException;
@@ -14,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** The real pod-service jar (built earlier in the reactor) as a separate process the tests can stop and restart. */
-final class PodServiceProcess {
+public final class PodServiceProcess {
 
     private static final Path JAR = Path.of("..", "pod-service", "target", "pod-service.jar");
 
@@ -22,7 +21,8 @@ final class PodServiceProcess {
     private final List<String> args;
     private Process process;
 
-    PodServiceProcess(RedisServer redis, String keyPrefix, String gatewaySecret) {
+    /** @param gatewaySecret empty to accept direct calls */
+    public PodServiceProcess(RedisServer redis, String keyPrefix, String gatewaySecret) {
         this.port = RedisServer.freePort();
         this.args = List.of("java", "-Xmx512m", "-jar", JAR.toString(), "--server.address=127.0.0.1",
                 "--server.port=" + port, "--spring.data.redis.host=" + redis.host(),
@@ -30,15 +30,15 @@ final class PodServiceProcess {
                 "--berth.api.gateway-secret=" + gatewaySecret, "--logging.level.root=WARN");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    void start() {
+    public void start() {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: build pod-service first");
         }
@@ -51,7 +51,7 @@ final class PodServiceProcess {
         awaitHealthy(Duration.ofSeconds(90));
     }
 
-    void stop() {
+    public void stop() {
         if (process != null) {
             process.destroy();
             try {

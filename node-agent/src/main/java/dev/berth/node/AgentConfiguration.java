@@ -1,0 +1,37 @@
+package dev.berth.node;
+
+import dev.berth.node.runtime.ContainerRuntime;
+import dev.berth.node.runtime.docker.DockerRuntime;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The two outside parts the agent talks to: the API (fabric8) and the container engine. */
+@Configuration(proxyBeanMethods = false)
+class AgentConfiguration {
+
+    @Bean(destroyMethod = "close")
+    KubernetesClient kubernetesClient(NodeAgentProperties properties) {
+        ConfigBuilder config = new ConfigBuilder(Config.empty()).withMasterUrl(properties.apiServer())
+                .withRequestRetryBackoffInterval(200).withWatchReconnectInterval(500);
+        if (properties.token() != null && !properties.token().isEmpty()) {
+            config.withOauthToken(properties.token());
+        }
+        return new KubernetesClientBuilder().withConfig(config.build()).build();
+    }
+
+    @Bean
+    ContainerRuntime containerRuntime(NodeAgentProperties properties) {
+        return DockerRuntime.connect(properties.dockerHost());
+    }
+
+    @Bean
+    Clock agentClock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.berth.node.sync;
+
+import dev.berth.node.runtime.ContainerSpec;
+import dev.berth.node.runtime.Labels;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Translates a pod's container into what the engine creates. */
+final class ContainerSpecs {
+
+    private ContainerSpecs() {
+    }
+
+    static ContainerSpec of(Pod pod, Container container, int restartCount, String nodeAddress) {
+        Map<String, String> labels = Map.of(
+                Labels.MANAGED, "true",
+                Labels.POD_UID, pod.getMetadata().getUid(),
+                Labels.POD_NAMESPACE, pod.getMetadata().getNamespace(),
+                Labels.POD_NAME, pod.getMetadata().getName(),
+                Labels.CONTAINER_NAME, container.getName(),
+                Labels.CONTAINER_HASH, PodActionsCalculator.hash(container),
+                Labels.RESTART_COUNT, Integer.toString(restartCount));
+        Map<String, String> env = new LinkedHashMap<>();
+        for (EnvVar var : container.getEnv()) {
+            if (var.getValue() != null) {
+                env.put(var.getName(), var.getValue());
+            }
+        }
+        // Every container port is published on the node address: the hostPort when given, else an
+        // ephemeral one, so services can reach pods that ask for no host port.
+        List<ContainerSpec.PortMapping> ports = container.getPorts().stream().map((ContainerPort port) ->
+                new ContainerSpec.PortMapping(port.getContainerPort(),
+                        port.getProtocol() == null ? "TCP" : port.getProtocol(),
+                        port.getHostIP() == null || port.getHostIP().isEmpty() ? nodeAddress : port.getHostIP(),
+                        port.getHostPort() == null ? 0 : port.getHostPort())).toList();
+        Map<String, Quantity> limits = container.getResources() == null || container.getResources().getLimits() == null
+                ? Map.of() : container.getResources().getLimits();
+        long memory = limits.containsKey("memory") ? Quantity.getAmountInBytes(limits.get("memory")).longValue() : 0;
+        long cpuMillis = limits.containsKey("cpu")
+                ? Quantity.getAmountInBytes(limits.get("cpu")).movePointRight(3).longValue() : 0;
+        String name = "berth_" + pod.getMetadata().getNamespace() + "_" + pod.getMetadata().getName() + "_"
+                + container.getName() + "_" + pod.getMetadata().getUid().substring(0, 8) + "_" + restartCount;
+        return new ContainerSpec(name, container.getImage(), container.getCommand(), container.getArgs(), env,
+                container.getWorkingDir(), labels, ports, memory, cpuMillis);
+    }
+}

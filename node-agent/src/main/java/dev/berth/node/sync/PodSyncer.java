@@ -1,0 +1,196 @@
+package dev.berth.node.sync;
+
+import dev.berth.node.NodeAgentProperties;
+import dev.berth.node.runtime.ContainerRuntime;
+import dev.berth.node.runtime.Labels;
+import dev.berth.node.runtime.RuntimeContainer;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the containers of the pods bound to this node as their specs say. Level-triggered: informer events
+ * and a periodic resync only enqueue pod keys; one worker reconciles a key at a time from the informer's
+ * cache and the engine's state, so a missed event or a crashed container is caught at the next resync.
+ */
+@Component
+class PodSyncer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PodSyncer.class);
+
+    private final KubernetesClient client;
+    private final ContainerRuntime runtime;
+    private final NodeAgentProperties properties;
+    private final Clock clock;
+    private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    private final Set<String> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
+        Thread thread = new Thread(r, "berth-pod-sync");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile SharedIndexInformer<Pod> informer;
+    private volatile boolean running;
+
+    PodSyncer(KubernetesClient client, ContainerRuntime runtime, NodeAgentProperties properties, Clock clock) {
+        this.client = client;
+        this.runtime = runtime;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        informer = client.pods().inAnyNamespace().withField("spec.nodeName", properties.nodeName())
+                .inform(new ResourceEventHandler<>() {
+                    @Override
+                    public void onAdd(Pod pod) {
+                        enqueue(pod);
+                    }
+
+                    @Override
+                    public void onUpdate(Pod old, Pod pod) {
+                        enqueue(pod);
+                    }
+
+                    @Override
+                    public void onDelete(Pod pod, boolean finalStateUnknown) {
+                        enqueue(pod);
+                    }
+                }, 0);
+        long resync = properties.resyncInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::resync, resync, resync, TimeUnit.MILLISECONDS);
+        executor.execute(this::work);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (informer != null) {
+            informer.close();
+        }
+        executor.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void enqueue(Pod pod) {
+        String key = Cache.metaNamespaceKeyFunc(pod);
+        if (queued.add(key)) {
+            queue.add(key);
+        }
+    }
+
+    /** Revisits every pod, and removes containers whose pod no longer exists on this node. */
+    private void resync() {
+        try {
+            List<Pod> pods = informer.getStore().list();
+            pods.forEach(this::enqueue);
+            Set<String> uids = pods.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
+            for (RuntimeContainer orphan : runtime.list(Map.of(Labels.MANAGED, "true"))) {
+                if (!uids.contains(orphan.labels().get(Labels.POD_UID)) && informer.hasSynced()) {
+                    log.info("Removing container {} of a pod that no longer exists", orphan.name());
+                    runtime.stop(orphan.id(), Duration.ofSeconds(2));
+                    runtime.remove(orphan.id());
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Resync failed: {}", e.getMessage());
+        }
+    }
+
+    private void work() {
+        while (running) {
+            String key;
+            try {
+                key = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queued.remove(key);
+            try {
+                Pod pod = informer.getStore().getByKey(key);
+                if (pod != null) {
+                    reconcile(pod);
+                }
+            } catch (RuntimeException e) {
+                // The next resync retries; a persistent failure shows in the pod's status or the log.
+                log.warn("Syncing pod {} failed: {}", key, e.getMessage());
+            }
+        }
+    }
+
+    private void reconcile(Pod pod) {
+        Map<String, String> mine = Map.of(Labels.POD_UID, pod.getMetadata().getUid());
+        List<RuntimeContainer> containers = runtime.list(mine);
+        PodActions actions = PodActionsCalculator.compute(pod, containers, clock.instant());
+        Duration grace = gracePeriod(pod);
+        actions.kill().keySet().forEach(id -> runtime.stop(id, grace));
+        actions.remove().forEach(runtime::remove);
+        Map<String, String> waiting = new HashMap<>();
+        for (PodActions.Start start : actions.start()) {
+            var container = pod.getSpec().getContainers().get(start.index());
+            ImagePolicy.Result image = ImagePolicy.ensure(runtime, container);
+            if (image != ImagePolicy.Result.READY) {
+                waiting.put(container.getName(), image.reason());
+                continue;
+            }
+            String id = runtime.create(ContainerSpecs.of(pod, container, start.restartCount(), properties.address()));
+            runtime.start(id);
+        }
+        List<RuntimeContainer> after = runtime.list(mine);
+        if (pod.getMetadata().getDeletionTimestamp() != null) {
+            confirmDeletion(pod, after);
+            return;
+        }
+        PodStatus status = PodStatuses.of(pod, after, actions.backOff(), waiting, properties.address(), clock.instant());
+        if (PodStatuses.differ(status, pod.getStatus())) {
+            client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+                    .editStatus(current -> {
+                        current.setStatus(status);
+                        return current;
+                    });
+        }
+    }
+
+    /** Once every container has stopped, the agent removes them and tells the API the pod may go. */
+    private void confirmDeletion(Pod pod, List<RuntimeContainer> containers) {
+        if (containers.stream().anyMatch(c -> c.state() == RuntimeContainer.State.RUNNING)) {
+            return;
+        }
+        containers.forEach(c -> runtime.remove(c.id()));
+        client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+                .withGracePeriod(0).delete();
+    }
+
+    private static Duration gracePeriod(Pod pod) {
+        Long seconds = pod.getMetadata().getDeletionGracePeriodSeconds() != null
+                ? pod.getMetadata().getDeletionGracePeriodSeconds()
+                : pod.getSpec().getTerminationGracePeriodSeconds();
+        return Duration.ofSeconds(seconds == null ? 30 : seconds);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.berth.node;
+
+import dev.berth.api.testing.PodServiceProcess;
+import dev.berth.api.testing.RedisServer;
+import dev.berth.node.runtime.Labels;
+import dev.berth.node.runtime.docker.DockerRuntime;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real pod-service, a node-agent in this JVM and the real Docker engine: a pod bound to the node runs,
+ * answers on its host port, restarts when it crashes, and is stopped and removed when deleted.
+ */
+class NodeAgentEndToEndTest {
+
+    private static final String NODE = "test-node-" + UUID.randomUUID().toString().substring(0, 6);
+    private static PodServiceProcess podService;
+    private static ConfigurableApplicationContext agent;
+    private static KubernetesClient client;
+    private static final DockerRuntime docker = DockerRuntime.connect("unix:///var/run/docker.sock");
+
+    @BeforeAll
+    static void startCluster() {
+        podService = new PodServiceProcess(RedisServer.shared(), RedisServer.newPrefix(), "");
+        podService.start();
+        agent = new SpringApplicationBuilder(NodeAgentApplication.class).run("--server.port=0",
+                "--server.address=127.0.0.1", "--berth.node.node-name=" + NODE,
+                "--berth.node.api-server=" + podService.url(), "--berth.node.heartbeat-interval=2s",
+                "--berth.node.resync-interval=1s", "--logging.level.root=WARN");
+        client = new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl(podService.url())
+                .withNamespace("default").build()).build();
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (agent != null) {
+            agent.close();
+        }
+        docker.list(Map.of(Labels.MANAGED, "true")).stream()
+                .filter(c -> c.name().contains("e2e-"))
+                .forEach(c -> docker.remove(c.id()));
+        if (client != null) {
+            client.close();
+        }
+        podService.stop();
+    }
+
+    private static Pod pod(String name, String restartPolicy, String script, int hostPort) {
+        PodBuilder pod = new PodBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
+                .withNodeName(NODE).withRestartPolicy(restartPolicy).withTerminationGracePeriodSeconds(2L)
+                .addNewContainer().withName("main").withImage("busybox:latest").withImagePullPolicy("Never")
+                .withCommand("sh", "-c", script).addNewEnv().withName("GREETING").withValue("hello").endEnv()
+                .endContainer().endSpec();
+        if (hostPort > 0) {
+            pod.editSpec().editFirstContainer().addNewPort().withContainerPort(8080).withHostPort(hostPort)
+                    .endPort().endContainer().endSpec();
+        }
+        return pod.build();
+    }
+
+    @Test
+    void theNodeRegistersAsReady() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Node node = client.nodes().withName(NODE).get();
+            assertThat(node).isNotNull();
+            assertThat(node.getStatus().getConditions()).anySatisfy(c -> {
+                assertThat(c.getType()).isEqualTo("Ready");
+                assertThat(c.getStatus()).isEqualTo("True");
+            });
+            assertThat(node.getStatus().getNodeInfo().getContainerRuntimeVersion()).startsWith("docker://");
+        });
+    }
+
+    @Test
+    void aBoundPodRunsAnswersOnItsHostPortAndIsRemovedOnDelete() {
+        int port = RedisServer.freePort();
+        client.pods().resource(pod("e2e-web", "Always",
+                "echo -n \"$GREETING from berth\" > /tmp/index.html && exec httpd -f -p 8080 -h /tmp", port)).create();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Pod pod = client.pods().withName("e2e-web").get();
+            assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
+            assertThat(pod.getStatus().getConditions()).anySatisfy(c -> {
+                assertThat(c.getType()).isEqualTo("Ready");
+                assertThat(c.getStatus()).isEqualTo("True");
+            });
+            assertThat(pod.getStatus().getHostIP()).isEqualTo("127.0.0.1");
+        });
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> httpGet(port).contains("hello from berth"));
+        String uid = client.pods().withName("e2e-web").get().getMetadata().getUid();
+        assertThat(docker.list(Map.of(Labels.POD_UID, uid))).hasSize(1);
+
+        client.pods().withName("e2e-web").delete();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(client.pods().withName("e2e-web").get()).isNull();
+            assertThat(docker.list(Map.of(Labels.POD_UID, uid))).isEmpty();
+        });
+    }
+
+    @Test
+    void aCrashingContainerIsRestartedAndItsRestartCountRises() {
+        client.pods().resource(pod("e2e-crash", "Always", "exit 1", 0)).create();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Pod pod = client.pods().withName("e2e-crash").get();
+            assertThat(pod.getStatus().getContainerStatuses()).singleElement()
+                    .satisfies(s -> assertThat(s.getRestartCount()).isGreaterThanOrEqualTo(1));
+        });
+        client.pods().withName("e2e-crash").withGracePeriod(0).delete();
+    }
+
+    @Test
+    void aMissingImageWithPullPolicyNeverWaitsWithErrImageNeverPull() {
+        Pod pod = pod("e2e-noimage", "Always", "true", 0);
+        pod.getSpec().getContainers().get(0).setImage("berth-missing-image:1");
+        client.pods().resource(pod).create();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.pods().withName("e2e-noimage")
+                .get().getStatus().getContainerStatuses()).singleElement().satisfies(s ->
+                assertThat(s.getState().getWaiting().getReason()).isEqualTo("ErrImageNeverPull")));
+        client.pods().withName("e2e-noimage").withGracePeriod(0).delete();
+    }
+
+    private static String httpGet(int port) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write("GET /index.html HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            try (InputStream in = socket.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+}
