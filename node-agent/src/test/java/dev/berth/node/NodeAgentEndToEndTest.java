@@ -43,12 +43,16 @@ class NodeAgentEndToEndTest {
     static void startCluster() {
         podService = new PodServiceProcess(RedisServer.shared(), RedisServer.newPrefix(), "");
         podService.start();
-        agent = new SpringApplicationBuilder(NodeAgentApplication.class).run("--server.port=0",
+        agent = startAgent();
+        client = new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl(podService.url())
+                .withNamespace("default").build()).build();
+    }
+
+    private static ConfigurableApplicationContext startAgent() {
+        return new SpringApplicationBuilder(NodeAgentApplication.class).run("--server.port=0",
                 "--server.address=127.0.0.1", "--berth.node.node-name=" + NODE,
                 "--berth.node.api-server=" + podService.url(), "--berth.node.heartbeat-interval=2s",
                 "--berth.node.resync-interval=1s", "--logging.level.root=WARN");
-        client = new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl(podService.url())
-                .withNamespace("default").build()).build();
     }
 
     @AfterAll
@@ -56,9 +60,7 @@ class NodeAgentEndToEndTest {
         if (agent != null) {
             agent.close();
         }
-        docker.list(Map.of(Labels.MANAGED, "true")).stream()
-                .filter(c -> c.name().contains("e2e-"))
-                .forEach(c -> docker.remove(c.id()));
+        docker.list(Map.of(Labels.NODE_NAME, NODE)).forEach(c -> docker.remove(c.id()));
         if (client != null) {
             client.close();
         }
@@ -138,6 +140,37 @@ class NodeAgentEndToEndTest {
                 .get().getStatus().getContainerStatuses()).singleElement().satisfies(s ->
                 assertThat(s.getState().getWaiting().getReason()).isEqualTo("ErrImageNeverPull")));
         client.pods().withName("e2e-noimage").withGracePeriod(0).delete();
+    }
+
+    @Test
+    void aRestartedAgentAdoptsRunningContainersWithoutRestartingThem() {
+        client.pods().resource(pod("e2e-adopt", "Always", "exec sleep 600", 0)).create();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "Running".equals(client.pods().withName("e2e-adopt").get().getStatus().getPhase()));
+        String uid = client.pods().withName("e2e-adopt").get().getMetadata().getUid();
+        String containerId = docker.list(Map.of(Labels.POD_UID, uid)).get(0).id();
+
+        agent.close();
+        agent = startAgent();
+        // Several resyncs pass; the same container keeps running and is not restarted.
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(docker.list(Map.of(Labels.POD_UID, uid))).extracting(c -> c.id()).containsExactly(containerId);
+            assertThat(client.pods().withName("e2e-adopt").get().getStatus().getContainerStatuses().get(0)
+                    .getRestartCount()).isZero();
+        });
+        client.pods().withName("e2e-adopt").withGracePeriod(0).delete();
+    }
+
+    @Test
+    void containersOfPodsThatNoLongerExistAreRemoved() {
+        String orphan = docker.create(new dev.berth.node.runtime.ContainerSpec("e2e-orphan-" + NODE, "busybox:latest",
+                java.util.List.of("sleep", "600"), java.util.List.of(), Map.of(), null,
+                Map.of(Labels.MANAGED, "true", Labels.NODE_NAME, NODE, Labels.POD_UID, "no-such-pod-" + NODE,
+                        Labels.CONTAINER_NAME, "x"),
+                java.util.List.of(), 0, 0));
+        docker.start(orphan);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(docker.list(Map.of(Labels.POD_UID, "no-such-pod-" + NODE))).isEmpty());
     }
 
     private static String httpGet(int port) throws IOException {

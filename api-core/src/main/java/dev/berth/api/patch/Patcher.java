@@ -1,9 +1,12 @@
 package dev.berth.api.patch;
 
 import dev.berth.api.errors.ApiException;
+import io.fabric8.zjsonpatch.CompatibilityFlags;
 import io.fabric8.zjsonpatch.JsonPatch;
 import io.fabric8.zjsonpatch.JsonPatchException;
 import tools.jackson.databind.JsonNode;
+
+import java.util.EnumSet;
 
 /** Applies a PATCH body to an object's JSON, returning a new tree; the inputs are left untouched. */
 public final class Patcher {
@@ -32,7 +35,8 @@ public final class Patcher {
             }
         }
         try {
-            return JsonPatch.apply(patch, original);
+            // RFC 6902 (and Kubernetes) reject removing a path that does not exist; zjsonpatch allows it by default.
+            return JsonPatch.apply(patch, original, EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT));
         } catch (JsonPatchException e) {
             throw ApiException.unprocessable("the JSON patch could not be applied: " + e.getMessage());
         } catch (IllegalArgumentException e) {

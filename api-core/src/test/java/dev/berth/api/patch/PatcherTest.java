@@ -113,6 +113,7 @@ class PatcherTest {
             JSON            | {"op":"add"}                                                   | 400
             JSON            | [{"op":"test","path":"/metadata/name","value":"other"}]         | 422
             JSON            | [{"op":"add","path":"/spec/nothing/deeper","value":1}]           | 422
+            JSON            | [{"op":"remove","path":"/metadata/labels/absent"}]              | 422
             MERGE           | [1]                                                             | 400
             STRATEGIC_MERGE | {"spec":{"containers":[{"image":"no-name"}]}}                   | 400
             STRATEGIC_MERGE | {"metadata":{"$patch":"explode"}}                               | 400

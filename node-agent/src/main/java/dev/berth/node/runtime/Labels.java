@@ -7,6 +7,8 @@ package dev.berth.node.runtime;
 public final class Labels {
 
     public static final String MANAGED = "berth.managed";
+    /** Several agents may share one engine (a local cluster); each sweeps only its own containers. */
+    public static final String NODE_NAME = "berth.node.name";
     public static final String POD_UID = "berth.pod.uid";
     public static final String POD_NAMESPACE = "berth.pod.namespace";
     public static final String POD_NAME = "berth.pod.name";

@@ -18,9 +18,10 @@ final class ContainerSpecs {
     private ContainerSpecs() {
     }
 
-    static ContainerSpec of(Pod pod, Container container, int restartCount, String nodeAddress) {
+    static ContainerSpec of(Pod pod, Container container, int restartCount, String nodeName, String nodeAddress) {
         Map<String, String> labels = Map.of(
                 Labels.MANAGED, "true",
+                Labels.NODE_NAME, nodeName,
                 Labels.POD_UID, pod.getMetadata().getUid(),
                 Labels.POD_NAMESPACE, pod.getMetadata().getNamespace(),
                 Labels.POD_NAME, pod.getMetadata().getName(),

@@ -110,7 +110,8 @@ class PodSyncer implements SmartLifecycle {
             List<Pod> pods = informer.getStore().list();
             pods.forEach(this::enqueue);
             Set<String> uids = pods.stream().map(p -> p.getMetadata().getUid()).collect(Collectors.toSet());
-            for (RuntimeContainer orphan : runtime.list(Map.of(Labels.MANAGED, "true"))) {
+            for (RuntimeContainer orphan : runtime.list(Map.of(Labels.MANAGED, "true",
+                    Labels.NODE_NAME, properties.nodeName()))) {
                 if (!uids.contains(orphan.labels().get(Labels.POD_UID)) && informer.hasSynced()) {
                     log.info("Removing container {} of a pod that no longer exists", orphan.name());
                     runtime.stop(orphan.id(), Duration.ofSeconds(2));
@@ -159,7 +160,8 @@ class PodSyncer implements SmartLifecycle {
                 waiting.put(container.getName(), image.reason());
                 continue;
             }
-            String id = runtime.create(ContainerSpecs.of(pod, container, start.restartCount(), properties.address()));
+            String id = runtime.create(ContainerSpecs.of(pod, container, start.restartCount(), properties.nodeName(),
+                    properties.address()));
             runtime.start(id);
         }
         List<RuntimeContainer> after = runtime.list(mine);
