@@ -94,6 +94,27 @@ class NodeAgentEndToEndTest {
     }
 
     @Test
+    void aNodeWhoseDockerEngineDoesNotAnswerIsNotReady() {
+        String node = NODE + "-nodocker";
+        try (ConfigurableApplicationContext blind = new SpringApplicationBuilder(NodeAgentApplication.class).run(
+                "--server.port=0", "--server.address=127.0.0.1", "--berth.node.node-name=" + node,
+                "--berth.node.api-server=" + podService.url(), "--berth.node.heartbeat-interval=1s",
+                "--berth.node.docker-host=unix:///tmp/berth-no-docker-" + node + ".sock",
+                "--logging.level.root=OFF")) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Node status = client.nodes().withName(node).get();
+                assertThat(status).isNotNull();
+                assertThat(status.getStatus()).isNotNull();
+                assertThat(status.getStatus().getConditions()).anySatisfy(c -> {
+                    assertThat(c.getType()).isEqualTo("Ready");
+                    assertThat(c.getStatus()).isEqualTo("False");
+                    assertThat(c.getReason()).isEqualTo("ContainerRuntimeUnreachable");
+                });
+            });
+        }
+    }
+
+    @Test
     void aBoundPodRunsAnswersOnItsHostPortAndIsRemovedOnDelete() {
         int port = RedisServer.freePort();
         client.pods().resource(pod("e2e-web", "Always",
