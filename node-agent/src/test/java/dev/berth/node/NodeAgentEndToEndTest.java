@@ -1,5 +1,6 @@
 package dev.berth.node;
 
+import dev.berth.api.testing.Kubectl;
 import dev.berth.api.testing.PodServiceProcess;
 import dev.berth.api.testing.RedisServer;
 import dev.berth.node.runtime.Labels;
@@ -161,6 +162,22 @@ class NodeAgentEndToEndTest {
                 .get().getStatus().getContainerStatuses()).singleElement().satisfies(s ->
                 assertThat(s.getState().getWaiting().getReason()).isEqualTo("ErrImageNeverPull")));
         client.pods().withName("e2e-noimage").withGracePeriod(0).delete();
+    }
+
+    @Test
+    void kubectlLogsShowsTheContainersOutputThroughPodService() {
+        client.pods().resource(pod("e2e-logs", "Always",
+                "echo first line; echo \"$GREETING from the logs\"; exec sleep 600", 0)).create();
+        Kubectl kubectl = new Kubectl(podService.url());
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                assertThat(kubectl.ok("logs", "e2e-logs")).isEqualTo("first line\nhello from the logs\n"));
+        assertThat(kubectl.ok("logs", "e2e-logs", "--tail=1")).isEqualTo("hello from the logs\n");
+        assertThat(kubectl.ok("logs", "e2e-logs", "-c", "main", "--timestamps")).containsPattern(
+                "\\d{4}-\\d{2}-\\d{2}T[^ ]+ first line");
+        Kubectl.Result wrong = kubectl.run("logs", "e2e-logs", "-c", "nope");
+        assertThat(wrong.exitCode()).isNotZero();
+        assertThat(wrong.stderr()).contains("container nope is not valid");
+        client.pods().withName("e2e-logs").withGracePeriod(0).delete();
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +35,11 @@ class NodeStatusReporter {
     private final ContainerRuntime runtime;
     private final NodeAgentProperties properties;
     private final Clock clock;
+    private final Environment environment;
 
-    NodeStatusReporter(KubernetesClient client, ContainerRuntime runtime, NodeAgentProperties properties, Clock clock) {
+    NodeStatusReporter(KubernetesClient client, ContainerRuntime runtime, NodeAgentProperties properties, Clock clock,
+                       Environment environment) {
+        this.environment = environment;
         this.client = client;
         this.runtime = runtime;
         this.properties = properties;
@@ -84,11 +88,18 @@ class NodeStatusReporter {
                     .withAddresses(List.of(
                             new io.fabric8.kubernetes.api.model.NodeAddress(properties.address(), "InternalIP"),
                             new io.fabric8.kubernetes.api.model.NodeAddress(properties.nodeName(), "Hostname")))
+                    .editOrNewDaemonEndpoints().editOrNewKubeletEndpoint().withPort(logsPort()).endKubeletEndpoint()
+                    .endDaemonEndpoints()
                     .editOrNewNodeInfo().withContainerRuntimeVersion(runtimeVersion)
                     .withKubeletVersion("v1.32.0-berth").withOperatingSystem("linux")
                     .withArchitecture(System.getProperty("os.arch")).endNodeInfo()
                     .endStatus().build();
         });
+    }
+
+    /** Where pod-service reaches this agent for {@code kubectl logs}: the port it actually listens on. */
+    private int logsPort() {
+        return environment.getProperty("local.server.port", Integer.class, 10250);
     }
 
     private Map<String, Quantity> capacity() {

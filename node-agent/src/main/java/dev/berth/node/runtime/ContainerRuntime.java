@@ -26,6 +26,13 @@ public interface ContainerRuntime {
 
     void remove(String id);
 
+    /**
+     * Copies the container's output to {@code out} as it is written: the last {@code tailLines} lines
+     * (all when null), then, with {@code follow}, everything new until the container stops or the caller
+     * closes the stream.
+     */
+    void logs(String id, boolean follow, Integer tailLines, boolean timestamps, java.io.OutputStream out);
+
     /** The engine's version, e.g. {@code docker://20.10.24}; throws when the engine is unreachable. */
     String version();
 }

@@ -16,6 +16,12 @@ import dev.berth.node.runtime.ContainerRuntime;
 import dev.berth.node.runtime.ContainerSpec;
 import dev.berth.node.runtime.RuntimeContainer;
 
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,6 +147,32 @@ public final class DockerRuntime implements ContainerRuntime {
             docker.removeContainerCmd(id).withForce(true).exec();
         } catch (NotFoundException alreadyGone) {
             // Removed already: nothing left to do.
+        }
+    }
+
+    @Override
+    public void logs(String id, boolean follow, Integer tailLines, boolean timestamps, OutputStream out) {
+        var command = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(follow)
+                .withTimestamps(timestamps);
+        if (tailLines != null) {
+            command.withTail(tailLines);
+        }
+        try (ResultCallback.Adapter<Frame> callback = command.exec(new ResultCallback.Adapter<>() {
+            @Override
+            public void onNext(Frame frame) {
+                try {
+                    out.write(frame.getPayload());
+                    out.flush();
+                } catch (IOException clientGone) {
+                    throw new UncheckedIOException(clientGone);
+                }
+            }
+        })) {
+            callback.awaitCompletion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
