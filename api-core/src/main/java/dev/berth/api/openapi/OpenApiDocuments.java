@@ -65,24 +65,31 @@ public final class OpenApiDocuments {
     }
 
     private static ObjectNode v3(List<ResourceDefinition<?>> served, Descriptions descriptions) {
-        ObjectNode doc = JSON.createObjectNode();
-        doc.put("openapi", "3.0.0");
-        doc.putObject("info").put("title", "Berth").put("version", "v1.32.0-berth");
-        ObjectNode paths = doc.putObject("paths");
-        SchemaGenerator schemas = new SchemaGenerator(RefStyle.V3, descriptions);
-        describe(served, schemas, new Operations(RefStyle.V3), paths);
-        doc.putObject("components").set("schemas", JSON.valueToTree(schemas.schemas()));
-        return doc;
+        return document(served, descriptions, RefStyle.V3);
     }
 
     private static ObjectNode v2(List<ResourceDefinition<?>> served, Descriptions descriptions) {
+        return document(served, descriptions, RefStyle.V2);
+    }
+
+    /** The two dialects differ only in their version field and where the schemas live. */
+    private static ObjectNode document(List<ResourceDefinition<?>> served, Descriptions descriptions, RefStyle style) {
         ObjectNode doc = JSON.createObjectNode();
-        doc.put("swagger", "2.0");
+        if (style == RefStyle.V3) {
+            doc.put("openapi", "3.0.0");
+        } else {
+            doc.put("swagger", "2.0");
+        }
         doc.putObject("info").put("title", "Berth").put("version", "v1.32.0-berth");
         ObjectNode paths = doc.putObject("paths");
-        SchemaGenerator schemas = new SchemaGenerator(RefStyle.V2, descriptions);
-        describe(served, schemas, new Operations(RefStyle.V2), paths);
-        doc.set("definitions", JSON.valueToTree(schemas.schemas()));
+        SchemaGenerator schemas = new SchemaGenerator(style, descriptions);
+        describe(served, schemas, new Operations(style), paths);
+        ObjectNode schemaNodes = JSON.valueToTree(schemas.schemas());
+        if (style == RefStyle.V3) {
+            doc.putObject("components").set("schemas", schemaNodes);
+        } else {
+            doc.set("definitions", schemaNodes);
+        }
         return doc;
     }
 

@@ -15,11 +15,11 @@ import reactor.core.publisher.Mono;
  * sent in those headers is dropped first, and the client's token never travels further.
  */
 @Component
-class IdentityHeaders implements GlobalFilter, Ordered {
+public class IdentityHeaders implements GlobalFilter, Ordered {
 
-    static final String USER = "X-Remote-User";
+    public static final String USER = "X-Remote-User";
     static final String GROUP = "X-Remote-Group";
-    static final String SECRET = "X-Berth-Gateway-Secret";
+    public static final String SECRET = "X-Berth-Gateway-Secret";
 
     private final String secret;
 

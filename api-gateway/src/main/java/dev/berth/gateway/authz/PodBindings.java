@@ -1,6 +1,7 @@
 package dev.berth.gateway.authz;
 
 import dev.berth.gateway.GatewayProperties;
+import dev.berth.gateway.auth.IdentityHeaders;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,8 @@ class PodBindings {
 
     PodBindings(@LoadBalanced WebClient.Builder builder, GatewayProperties properties) {
         this.podService = builder.baseUrl("http://pod-service")
-                .defaultHeader("X-Remote-User", "system:berth-gateway")
-                .defaultHeader("X-Berth-Gateway-Secret", properties.backendSecret() == null ? ""
+                .defaultHeader(IdentityHeaders.USER, "system:berth-gateway")
+                .defaultHeader(IdentityHeaders.SECRET, properties.backendSecret() == null ? ""
                         : properties.backendSecret())
                 .build();
     }

@@ -37,7 +37,7 @@ class ContainerLogsController {
                                                @RequestParam(defaultValue = "false") boolean timestamps) {
         RuntimeContainer latest = runtime.list(Map.of(Labels.POD_NAMESPACE, namespace, Labels.POD_NAME, pod,
                         Labels.CONTAINER_NAME, container)).stream()
-                .max(Comparator.comparingInt(c -> Integer.parseInt(c.labels().getOrDefault(Labels.RESTART_COUNT, "0"))))
+                .max(Comparator.comparingInt(RuntimeContainer::restartCount))
                 .orElse(null);
         if (latest == null) {
             String message = "container \"" + container + "\" in pod \"" + pod + "\" is not running on this node";

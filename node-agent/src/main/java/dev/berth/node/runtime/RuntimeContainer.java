@@ -15,4 +15,13 @@ public record RuntimeContainer(String id, String name, String image, Map<String,
         labels = Map.copyOf(labels);
         publishedPorts = List.copyOf(publishedPorts);
     }
+
+    /** Which attempt this is, from the label the agent set; the newest attempt has the highest. */
+    public int restartCount() {
+        try {
+            return Integer.parseInt(labels.getOrDefault(Labels.RESTART_COUNT, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
 }

@@ -42,7 +42,7 @@ public final class PodActionsCalculator {
         Set<String> specNames = containers.stream().map(Container::getName).collect(Collectors.toSet());
 
         byName.forEach((name, attempts) -> {
-            attempts.sort(Comparator.comparingInt(PodActionsCalculator::restarts).reversed());
+            attempts.sort(Comparator.comparingInt(RuntimeContainer::restartCount).reversed());
             // Every attempt but the newest is history; the newest carries the state kubectl shows.
             attempts.stream().skip(1).filter(c -> c.state() != RuntimeContainer.State.RUNNING)
                     .forEach(c -> remove.add(c.id()));
@@ -65,7 +65,7 @@ public final class PodActionsCalculator {
                 start.add(new PodActions.Start(i, container.getName(), 0));
                 continue;
             }
-            int restarts = restarts(current);
+            int restarts = current.restartCount();
             if (!hash(container).equals(current.labels().get(Labels.CONTAINER_HASH))) {
                 if (current.state() == RuntimeContainer.State.RUNNING) {
                     kill.put(current.id(), "the container's spec changed");
@@ -108,11 +108,4 @@ public final class PodActionsCalculator {
         return exited.finishedAt().plus(delay.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : delay);
     }
 
-    private static int restarts(RuntimeContainer container) {
-        try {
-            return Integer.parseInt(container.labels().getOrDefault(Labels.RESTART_COUNT, "0"));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 }

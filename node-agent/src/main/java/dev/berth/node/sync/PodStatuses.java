@@ -38,9 +38,9 @@ final class PodStatuses {
         for (Container container : pod.getSpec().getContainers()) {
             RuntimeContainer latest = runtime.stream()
                     .filter(c -> container.getName().equals(c.labels().get(Labels.CONTAINER_NAME)))
-                    .max(Comparator.comparingInt(PodStatuses::restarts)).orElse(null);
+                    .max(Comparator.comparingInt(RuntimeContainer::restartCount)).orElse(null);
             ContainerStatusBuilder status = new ContainerStatusBuilder().withName(container.getName())
-                    .withImage(container.getImage()).withRestartCount(latest == null ? 0 : restarts(latest));
+                    .withImage(container.getImage()).withRestartCount(latest == null ? 0 : latest.restartCount());
             if (latest == null) {
                 status.withReady(false).withStarted(false).withState(waitingState(
                         waiting.getOrDefault(container.getName(), "ContainerCreating")));
@@ -114,9 +114,6 @@ final class PodStatuses {
         return new ContainerStateBuilder().withNewWaiting().withReason(reason).endWaiting().build();
     }
 
-    private static int restarts(RuntimeContainer container) {
-        return Integer.parseInt(container.labels().getOrDefault(Labels.RESTART_COUNT, "0"));
-    }
 
     private static String time(Instant instant) {
         return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
