@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param heartbeatInterval how often the Ready condition is renewed
  * @param resyncInterval    how often every pod is compared with its containers even without an event
  * @param maxPods           the pods capacity the node reports
+ * @param serviceHost       the address pods reach services on (this node's proxy-agent); empty for the engine's
+ *                          bridge gateway
  */
 @ConfigurationProperties("berth.node")
 public record NodeAgentProperties(String nodeName, String address, String apiServer, String token,
                                   String dockerHost, Duration heartbeatInterval, Duration resyncInterval,
-                                  int maxPods) {
+                                  int maxPods, String serviceHost) {
 }

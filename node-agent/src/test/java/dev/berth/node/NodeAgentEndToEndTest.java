@@ -1,20 +1,16 @@
 package dev.berth.node;
 
 import dev.berth.api.testing.Kubectl;
-import dev.berth.api.testing.PodServiceProcess;
 import dev.berth.api.testing.RedisServer;
 import dev.berth.node.runtime.Labels;
 import dev.berth.node.runtime.docker.DockerRuntime;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -23,7 +19,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,26 +29,18 @@ import static org.awaitility.Awaitility.await;
  */
 class NodeAgentEndToEndTest {
 
-    private static final String NODE = "test-node-" + UUID.randomUUID().toString().substring(0, 6);
-    private static PodServiceProcess podService;
+    private static AgentCluster cluster;
+    private static String nodeName;
     private static ConfigurableApplicationContext agent;
     private static KubernetesClient client;
-    private static final DockerRuntime docker = DockerRuntime.connect("unix:///var/run/docker.sock");
+    private static final DockerRuntime docker = AgentCluster.DOCKER;
 
     @BeforeAll
     static void startCluster() {
-        podService = new PodServiceProcess(RedisServer.shared(), RedisServer.newPrefix(), "");
-        podService.start();
-        agent = startAgent();
-        client = new KubernetesClientBuilder().withConfig(new ConfigBuilder().withMasterUrl(podService.url())
-                .withNamespace("default").build()).build();
-    }
-
-    private static ConfigurableApplicationContext startAgent() {
-        return new SpringApplicationBuilder(NodeAgentApplication.class).run("--server.port=0",
-                "--server.address=127.0.0.1", "--berth.node.node-name=" + NODE,
-                "--berth.node.api-server=" + podService.url(), "--berth.node.heartbeat-interval=2s",
-                "--berth.node.resync-interval=1s", "--logging.level.root=WARN");
+        cluster = new AgentCluster();
+        nodeName = cluster.node;
+        client = cluster.client;
+        agent = cluster.startAgent();
     }
 
     @AfterAll
@@ -61,16 +48,12 @@ class NodeAgentEndToEndTest {
         if (agent != null) {
             agent.close();
         }
-        docker.list(Map.of(Labels.NODE_NAME, NODE)).forEach(c -> docker.remove(c.id()));
-        if (client != null) {
-            client.close();
-        }
-        podService.stop();
+        cluster.close();
     }
 
     private static Pod pod(String name, String restartPolicy, String script, int hostPort) {
         PodBuilder pod = new PodBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
-                .withNodeName(NODE).withRestartPolicy(restartPolicy).withTerminationGracePeriodSeconds(2L)
+                .withNodeName(nodeName).withRestartPolicy(restartPolicy).withTerminationGracePeriodSeconds(2L)
                 .addNewContainer().withName("main").withImage("busybox:latest").withImagePullPolicy("Never")
                 .withCommand("sh", "-c", script).addNewEnv().withName("GREETING").withValue("hello").endEnv()
                 .endContainer().endSpec();
@@ -84,7 +67,7 @@ class NodeAgentEndToEndTest {
     @Test
     void theNodeRegistersAsReady() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Node node = client.nodes().withName(NODE).get();
+            Node node = client.nodes().withName(nodeName).get();
             assertThat(node).isNotNull();
             assertThat(node.getStatus().getConditions()).anySatisfy(c -> {
                 assertThat(c.getType()).isEqualTo("Ready");
@@ -95,24 +78,34 @@ class NodeAgentEndToEndTest {
     }
 
     @Test
-    void aNodeWhoseDockerEngineDoesNotAnswerIsNotReady() {
-        String node = NODE + "-nodocker";
-        try (ConfigurableApplicationContext blind = new SpringApplicationBuilder(NodeAgentApplication.class).run(
-                "--server.port=0", "--server.address=127.0.0.1", "--berth.node.node-name=" + node,
-                "--berth.node.api-server=" + podService.url(), "--berth.node.heartbeat-interval=1s",
-                "--berth.node.docker-host=unix:///tmp/berth-no-docker-" + node + ".sock",
-                "--logging.level.root=OFF")) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                Node status = client.nodes().withName(node).get();
-                assertThat(status).isNotNull();
-                assertThat(status.getStatus()).isNotNull();
-                assertThat(status.getStatus().getConditions()).anySatisfy(c -> {
-                    assertThat(c.getType()).isEqualTo("Ready");
-                    assertThat(c.getStatus()).isEqualTo("False");
-                    assertThat(c.getReason()).isEqualTo("ContainerRuntimeUnreachable");
-                });
-            });
+    void aNodeWhoseDockerEngineStopsAnsweringIsNotReadyAndReadyAgainWhenItReturns() {
+        String node = nodeName + "-flaky";
+        try (DockerSocketRelay engine = new DockerSocketRelay(RedisServer.freePort())) {
+            engine.start();
+            try (ConfigurableApplicationContext flaky = cluster.startAgentFor(node, "--berth.node.heartbeat-interval=1s",
+                    "--berth.node.docker-host=" + engine.dockerHost())) {
+                awaitReady(node, "True", null);
+                engine.stop();
+                awaitReady(node, "False", "ContainerRuntimeUnreachable");
+                engine.start();
+                awaitReady(node, "True", null);
+            }
         }
+    }
+
+    private static void awaitReady(String node, String status, String reason) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Node current = client.nodes().withName(node).get();
+            assertThat(current).isNotNull();
+            assertThat(current.getStatus()).isNotNull();
+            assertThat(current.getStatus().getConditions()).anySatisfy(c -> {
+                assertThat(c.getType()).isEqualTo("Ready");
+                assertThat(c.getStatus()).isEqualTo(status);
+                if (reason != null) {
+                    assertThat(c.getReason()).isEqualTo(reason);
+                }
+            });
+        });
     }
 
     @Test
@@ -168,7 +161,7 @@ class NodeAgentEndToEndTest {
     void kubectlLogsShowsTheContainersOutputThroughPodService() {
         client.pods().resource(pod("e2e-logs", "Always",
                 "echo first line; echo \"$GREETING from the logs\"; exec sleep 600", 0)).create();
-        Kubectl kubectl = new Kubectl(podService.url());
+        Kubectl kubectl = new Kubectl(cluster.podService.url());
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
                 assertThat(kubectl.ok("logs", "e2e-logs")).isEqualTo("first line\nhello from the logs\n"));
         assertThat(kubectl.ok("logs", "e2e-logs", "--tail=1")).isEqualTo("hello from the logs\n");
@@ -189,7 +182,7 @@ class NodeAgentEndToEndTest {
         String containerId = docker.list(Map.of(Labels.POD_UID, uid)).get(0).id();
 
         agent.close();
-        agent = startAgent();
+        agent = cluster.startAgent();
         // Several resyncs pass; the same container keeps running and is not restarted.
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(docker.list(Map.of(Labels.POD_UID, uid))).extracting(c -> c.id()).containsExactly(containerId);
@@ -201,14 +194,14 @@ class NodeAgentEndToEndTest {
 
     @Test
     void containersOfPodsThatNoLongerExistAreRemoved() {
-        String orphan = docker.create(new dev.berth.node.runtime.ContainerSpec("e2e-orphan-" + NODE, "busybox:latest",
+        String orphan = docker.create(new dev.berth.node.runtime.ContainerSpec("e2e-orphan-" + nodeName, "busybox:latest",
                 java.util.List.of("sleep", "600"), java.util.List.of(), Map.of(), null,
-                Map.of(Labels.MANAGED, "true", Labels.NODE_NAME, NODE, Labels.POD_UID, "no-such-pod-" + NODE,
+                Map.of(Labels.MANAGED, "true", Labels.NODE_NAME, nodeName, Labels.POD_UID, "no-such-pod-" + nodeName,
                         Labels.CONTAINER_NAME, "x"),
                 java.util.List.of(), 0, 0));
         docker.start(orphan);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(docker.list(Map.of(Labels.POD_UID, "no-such-pod-" + NODE))).isEmpty());
+                assertThat(docker.list(Map.of(Labels.POD_UID, "no-such-pod-" + nodeName))).isEmpty());
     }
 
     private static String httpGet(int port) throws IOException {

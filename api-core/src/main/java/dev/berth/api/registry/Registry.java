@@ -188,7 +188,9 @@ public final class Registry<T extends HasMetadata> {
             if (!statusOnly && specChanged(result, old)) {
                 result.getMetadata().setGeneration(generationOf(old) + 1);
             }
-            if (!statusOnly) {
+            if (statusOnly) {
+                strategy.prepareForStatusUpdate(result, updated);
+            } else {
                 strategy.prepareForUpdate(result, old);
             }
             validate(result, strategy.validateUpdate(result, old));

@@ -25,6 +25,13 @@ public interface ResourceStrategy<T extends HasMetadata> {
     default void prepareForUpdate(T updated, T old) {
     }
 
+    /**
+     * A {@code /status} write keeps the stored spec and metadata; a kind may carry over the few metadata fields
+     * its status writers own (the pod's published ports) from {@code requested}.
+     */
+    default void prepareForStatusUpdate(T updated, T requested) {
+    }
+
     List<FieldError> validate(T object);
 
     default List<FieldError> validateUpdate(T updated, T old) {

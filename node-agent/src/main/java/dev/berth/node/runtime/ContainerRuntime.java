@@ -33,6 +33,15 @@ public interface ContainerRuntime {
      */
     void logs(String id, boolean follow, Integer tailLines, boolean timestamps, java.io.OutputStream out);
 
+    /**
+     * Runs {@code command} inside a running container (an exec probe) and returns its exit code; a command
+     * still running after {@code timeout} counts as failed (-1).
+     */
+    int exec(String id, java.util.List<String> command, Duration timeout);
+
+    /** The address containers reach the node on (Docker's bridge gateway), e.g. for the service proxy. */
+    String hostAddressForContainers();
+
     /** The engine's version, e.g. {@code docker://20.10.24}; throws when the engine is unreachable. */
     String version();
 }

@@ -1,5 +1,6 @@
 package dev.berth.node.sync;
 
+import dev.berth.node.probe.Probes;
 import dev.berth.node.runtime.ContainerSpec;
 import dev.berth.node.runtime.Labels;
 import io.fabric8.kubernetes.api.model.Container;
@@ -8,6 +9,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,9 @@ final class ContainerSpecs {
     private ContainerSpecs() {
     }
 
-    static ContainerSpec of(Pod pod, Container container, int restartCount, String nodeName, String nodeAddress) {
+    /** @param serviceEnv the services' variables; the container's own env wins over them, as in Kubernetes */
+    static ContainerSpec of(Pod pod, Container container, int restartCount, String nodeName, String nodeAddress,
+                            Map<String, String> serviceEnv) {
         Map<String, String> labels = Map.of(
                 Labels.MANAGED, "true",
                 Labels.NODE_NAME, nodeName,
@@ -29,6 +33,9 @@ final class ContainerSpecs {
                 Labels.CONTAINER_HASH, PodActionsCalculator.hash(container),
                 Labels.RESTART_COUNT, Integer.toString(restartCount));
         Map<String, String> env = new LinkedHashMap<>();
+        if (!Boolean.FALSE.equals(pod.getSpec().getEnableServiceLinks())) {
+            env.putAll(serviceEnv);
+        }
         for (EnvVar var : container.getEnv()) {
             if (var.getValue() != null) {
                 env.put(var.getName(), var.getValue());
@@ -36,11 +43,13 @@ final class ContainerSpecs {
         }
         // Every container port is published on the node address: the hostPort when given, else an
         // ephemeral one, so services can reach pods that ask for no host port.
-        List<ContainerSpec.PortMapping> ports = container.getPorts().stream().map((ContainerPort port) ->
+        List<ContainerSpec.PortMapping> ports = new ArrayList<>(container.getPorts().stream().map((ContainerPort port) ->
                 new ContainerSpec.PortMapping(port.getContainerPort(),
                         port.getProtocol() == null ? "TCP" : port.getProtocol(),
                         port.getHostIP() == null || port.getHostIP().isEmpty() ? nodeAddress : port.getHostIP(),
-                        port.getHostPort() == null ? 0 : port.getHostPort())).toList();
+                        port.getHostPort() == null ? 0 : port.getHostPort())).toList());
+        Probes.undeclaredPorts(container).forEach(port ->
+                ports.add(new ContainerSpec.PortMapping(port, "TCP", nodeAddress, 0)));
         Map<String, Quantity> limits = container.getResources() == null || container.getResources().getLimits() == null
                 ? Map.of() : container.getResources().getLimits();
         long memory = limits.containsKey("memory") ? Quantity.getAmountInBytes(limits.get("memory")).longValue() : 0;

@@ -7,7 +7,7 @@ import io.fabric8.kubernetes.api.model.Container;
 final class ImagePolicy {
 
     enum Result {
-        READY(""), NEVER_PULL("ErrImageNeverPull"), PULL_FAILED("ErrImagePull");
+        PRESENT(""), PULLED(""), NEVER_PULL("ErrImageNeverPull"), PULL_FAILED("ErrImagePull");
 
         private final String reason;
 
@@ -17,6 +17,10 @@ final class ImagePolicy {
 
         String reason() {
             return reason;
+        }
+
+        boolean ready() {
+            return this == PRESENT || this == PULLED;
         }
     }
 
@@ -28,17 +32,17 @@ final class ImagePolicy {
         String policy = container.getImagePullPolicy() == null ? "IfNotPresent" : container.getImagePullPolicy();
         boolean present = runtime.hasImage(image);
         if (policy.equals("Never")) {
-            return present ? Result.READY : Result.NEVER_PULL;
+            return present ? Result.PRESENT : Result.NEVER_PULL;
         }
         if (present && policy.equals("IfNotPresent")) {
-            return Result.READY;
+            return Result.PRESENT;
         }
         try {
             runtime.pull(image);
-            return Result.READY;
+            return Result.PULLED;
         } catch (RuntimeException e) {
             // Always with no registry reachable: a local copy still runs (Berth's offline images).
-            return present ? Result.READY : Result.PULL_FAILED;
+            return present ? Result.PRESENT : Result.PULL_FAILED;
         }
     }
 }

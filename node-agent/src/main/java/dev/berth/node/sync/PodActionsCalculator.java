@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Compares a pod's spec with its containers on the engine and decides what to start, stop and clean up:
  * missing containers start; exited ones restart as {@code restartPolicy} says, after an exponential
- * back-off (10 s doubling to 5 min, as kubelet does); containers of a changed spec or of a deleted pod stop.
+ * back-off (10 s doubling to 5 min, as kubelet does); containers of a changed spec or of a deleted pod, and
+ * those that failed their liveness probe, stop.
  */
 public final class PodActionsCalculator {
 
@@ -29,7 +30,8 @@ public final class PodActionsCalculator {
     private PodActionsCalculator() {
     }
 
-    public static PodActions compute(Pod pod, List<RuntimeContainer> runtime, Instant now) {
+    /** @param unhealthy ids of running containers that failed their liveness probe */
+    public static PodActions compute(Pod pod, List<RuntimeContainer> runtime, Set<String> unhealthy, Instant now) {
         Map<String, List<RuntimeContainer>> byName = runtime.stream().collect(Collectors.groupingBy(
                 c -> c.labels().getOrDefault(Labels.CONTAINER_NAME, ""), HashMap::new,
                 Collectors.toCollection(ArrayList::new)));
@@ -71,6 +73,11 @@ public final class PodActionsCalculator {
                     kill.put(current.id(), "the container's spec changed");
                 }
                 start.add(new PodActions.Start(i, container.getName(), restarts + 1));
+                continue;
+            }
+            if (current.state() == RuntimeContainer.State.RUNNING && unhealthy.contains(current.id())) {
+                // Killed now, restarted by a later sync as restartPolicy and the back-off say.
+                kill.put(current.id(), "failed its liveness probe");
                 continue;
             }
             if (current.state() == RuntimeContainer.State.RUNNING || !shouldRestart(policy, current)) {

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 
 /** Derives a pod's status from its containers on the engine (pure: the caller writes it if it changed). */
 final class PodStatuses {
@@ -28,11 +29,14 @@ final class PodStatuses {
 
     /**
      * @param waiting why containers that do not exist yet are waiting (e.g. {@code ErrImageNeverPull})
+     * @param ready   whether a running container (by spec and container id) passes its readiness probe
      */
     static PodStatus of(Pod pod, List<RuntimeContainer> runtime, Map<String, Instant> backOff,
-                        Map<String, String> waiting, String nodeAddress, Instant now) {
+                        Map<String, String> waiting, BiPredicate<Container, String> ready, String nodeAddress,
+                        Instant now) {
         List<ContainerStatus> statuses = new ArrayList<>();
         int running = 0;
+        int readyCount = 0;
         int exited = 0;
         int failed = 0;
         for (Container container : pod.getSpec().getContainers()) {
@@ -46,7 +50,9 @@ final class PodStatuses {
                         waiting.getOrDefault(container.getName(), "ContainerCreating")));
             } else if (latest.state() == RuntimeContainer.State.RUNNING) {
                 running++;
-                status.withReady(true).withStarted(true).withContainerID("docker://" + latest.id())
+                boolean passes = ready.test(container, latest.id());
+                readyCount += passes ? 1 : 0;
+                status.withReady(passes).withStarted(true).withContainerID("docker://" + latest.id())
                         .withState(new ContainerStateBuilder().withNewRunning()
                                 .withStartedAt(time(latest.startedAt())).endRunning().build());
             } else {
@@ -72,13 +78,14 @@ final class PodStatuses {
         String phase = running == total ? "Running"
                 : finished ? (failed == 0 ? "Succeeded" : "Failed")
                 : running + exited > 0 ? "Running" : "Pending";
-        boolean ready = running == total;
+        boolean allReady = readyCount == total;
         PodStatus previous = pod.getStatus();
         String startTime = previous != null && previous.getStartTime() != null ? previous.getStartTime() : time(now);
         return new PodStatusBuilder()
                 .withPhase(phase)
                 .withConditions(condition(previous, "PodScheduled", true, now), condition(previous, "Initialized", true, now),
-                        condition(previous, "ContainersReady", ready, now), condition(previous, "Ready", ready, now))
+                        condition(previous, "ContainersReady", allReady, now),
+                        condition(previous, "Ready", allReady, now))
                 .withContainerStatuses(statuses)
                 .withHostIP(nodeAddress).withPodIP(nodeAddress)
                 .withStartTime(startTime)

@@ -1,6 +1,8 @@
 package dev.berth.node.sync;
 
 import dev.berth.node.NodeAgentProperties;
+import dev.berth.node.events.EventRecorder;
+import dev.berth.node.probe.ProbeManager;
 import dev.berth.node.runtime.ContainerRuntime;
 import dev.berth.node.runtime.Labels;
 import dev.berth.node.runtime.RuntimeContainer;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,6 +44,9 @@ class PodSyncer implements SmartLifecycle {
     private final ContainerRuntime runtime;
     private final NodeAgentProperties properties;
     private final Clock clock;
+    private final ContainerStarter starter;
+    private final ProbeManager probes;
+    private final EventRecorder events;
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final Set<String> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
@@ -51,11 +57,15 @@ class PodSyncer implements SmartLifecycle {
     private volatile SharedIndexInformer<Pod> informer;
     private volatile boolean running;
 
-    PodSyncer(KubernetesClient client, ContainerRuntime runtime, NodeAgentProperties properties, Clock clock) {
+    PodSyncer(KubernetesClient client, ContainerRuntime runtime, NodeAgentProperties properties, Clock clock,
+              ContainerStarter starter, ProbeManager probes, EventRecorder events) {
         this.client = client;
         this.runtime = runtime;
         this.properties = properties;
         this.clock = clock;
+        this.starter = starter;
+        this.probes = probes;
+        this.events = events;
     }
 
     @Override
@@ -75,6 +85,7 @@ class PodSyncer implements SmartLifecycle {
 
                     @Override
                     public void onDelete(Pod pod, boolean finalStateUnknown) {
+                        probes.forget(pod.getMetadata().getUid());
                         enqueue(pod);
                     }
                 }, 0);
@@ -148,32 +159,44 @@ class PodSyncer implements SmartLifecycle {
     private void reconcile(Pod pod) {
         Map<String, String> mine = Map.of(Labels.POD_UID, pod.getMetadata().getUid());
         List<RuntimeContainer> containers = runtime.list(mine);
-        PodActions actions = PodActionsCalculator.compute(pod, containers, clock.instant());
+        Set<String> unhealthy = containers.stream().map(RuntimeContainer::id).filter(probes::unhealthy)
+                .collect(Collectors.toSet());
+        PodActions actions = PodActionsCalculator.compute(pod, containers, unhealthy, clock.instant());
         Duration grace = gracePeriod(pod);
-        actions.kill().keySet().forEach(id -> runtime.stop(id, grace));
+        actions.kill().forEach((id, why) -> {
+            containers.stream().filter(c -> c.id().equals(id)).findFirst().ifPresent(c -> events.normal(pod,
+                    "Killing", "Stopping container " + c.labels().get(Labels.CONTAINER_NAME) + ": " + why));
+            runtime.stop(id, grace);
+        });
         actions.remove().forEach(runtime::remove);
+        actions.backOff().keySet().forEach(name -> events.warning(pod, "BackOff",
+                "Back-off restarting failed container " + name + " in pod " + pod.getMetadata().getName()));
         Map<String, String> waiting = new HashMap<>();
         for (PodActions.Start start : actions.start()) {
             var container = pod.getSpec().getContainers().get(start.index());
-            ImagePolicy.Result image = ImagePolicy.ensure(runtime, container);
-            if (image != ImagePolicy.Result.READY) {
-                waiting.put(container.getName(), image.reason());
-                continue;
-            }
-            String id = runtime.create(ContainerSpecs.of(pod, container, start.restartCount(), properties.nodeName(),
-                    properties.address()));
-            runtime.start(id);
+            starter.start(pod, container, start.restartCount())
+                    .ifPresent(reason -> waiting.put(container.getName(), reason));
         }
         List<RuntimeContainer> after = runtime.list(mine);
         if (pod.getMetadata().getDeletionTimestamp() != null) {
+            probes.forget(pod.getMetadata().getUid());
             confirmDeletion(pod, after);
             return;
         }
-        PodStatus status = PodStatuses.of(pod, after, actions.backOff(), waiting, properties.address(), clock.instant());
-        if (PodStatuses.differ(status, pod.getStatus())) {
+        probes.sync(pod, after, () -> enqueue(pod));
+        PodStatus status = PodStatuses.of(pod, after, actions.backOff(), waiting, probes::ready,
+                properties.address(), clock.instant());
+        String ports = PublishedPorts.of(after);
+        boolean portsChanged = !Objects.equals(ports, pod.getMetadata().getAnnotations().get(PublishedPorts.ANNOTATION));
+        if (portsChanged || PodStatuses.differ(status, pod.getStatus())) {
             client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                     .editStatus(current -> {
                         current.setStatus(status);
+                        if (ports == null) {
+                            current.getMetadata().getAnnotations().remove(PublishedPorts.ANNOTATION);
+                        } else {
+                            current.getMetadata().getAnnotations().put(PublishedPorts.ANNOTATION, ports);
+                        }
                         return current;
                     });
         }

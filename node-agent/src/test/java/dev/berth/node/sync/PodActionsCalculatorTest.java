@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class PodActionsCalculatorTest {
 
     @Test
     void aNewPodStartsEveryContainer() {
-        PodActions actions = PodActionsCalculator.compute(pod("Always", false), List.of(), NOW);
+        PodActions actions = PodActionsCalculator.compute(pod("Always", false), List.of(), Set.of(), NOW);
         assertThat(actions.start()).extracting(PodActions.Start::name).containsExactly("web", "log");
         assertThat(actions.kill()).isEmpty();
     }
@@ -49,7 +50,7 @@ class PodActionsCalculatorTest {
     @Test
     void aPodWhoseContainersRunNeedsNothing() {
         assertThat(PodActionsCalculator.compute(pod("Always", false),
-                List.of(running("a", WEB), running("b", SIDECAR)), NOW).isEmpty()).isTrue();
+                List.of(running("a", WEB), running("b", SIDECAR)), Set.of(), NOW).isEmpty()).isTrue();
     }
 
     /** An exited "web" container under each policy and exit code; finished long ago, so no back-off. */
@@ -59,7 +60,7 @@ class PodActionsCalculatorTest {
     void exitedContainersRestartAsThePolicySays(String policy, int exitCode, boolean restarts) {
         PodActions actions = PodActionsCalculator.compute(pod(policy, false), List.of(
                 container("a", WEB, RuntimeContainer.State.EXITED, exitCode, 2, NOW.minusSeconds(3600)),
-                running("b", SIDECAR)), NOW);
+                running("b", SIDECAR)), Set.of(), NOW);
         assertThat(actions.start()).extracting(PodActions.Start::name).isEqualTo(restarts ? List.of("web") : List.of());
         if (restarts) {
             assertThat(actions.start().get(0).restartCount()).isEqualTo(3);
@@ -72,7 +73,7 @@ class PodActionsCalculatorTest {
     void crashingContainersBackOffExponentiallyUpToFiveMinutes(int restarts, long secondsAgo, boolean waits) {
         PodActions actions = PodActionsCalculator.compute(pod("Always", false), List.of(
                 container("a", WEB, RuntimeContainer.State.EXITED, 1, restarts, NOW.minusSeconds(secondsAgo)),
-                running("b", SIDECAR)), NOW);
+                running("b", SIDECAR)), Set.of(), NOW);
         assertThat(actions.backOff().containsKey("web")).isEqualTo(waits);
         assertThat(actions.start().isEmpty()).isEqualTo(waits);
     }
@@ -80,7 +81,7 @@ class PodActionsCalculatorTest {
     @Test
     void aDeletedPodStopsItsRunningContainersAndStartsNothing() {
         PodActions actions = PodActionsCalculator.compute(pod("Always", true), List.of(running("a", WEB),
-                container("b", SIDECAR, RuntimeContainer.State.EXITED, 0, 0, NOW)), NOW);
+                container("b", SIDECAR, RuntimeContainer.State.EXITED, 0, 0, NOW)), Set.of(), NOW);
         assertThat(actions.kill()).containsOnlyKeys("a");
         assertThat(actions.start()).isEmpty();
     }
@@ -91,7 +92,7 @@ class PodActionsCalculatorTest {
         PodActions actions = PodActionsCalculator.compute(pod("Always", false), List.of(
                 container("old", WEB, RuntimeContainer.State.EXITED, 1, 0, NOW.minusSeconds(900)),
                 container("current", oldWeb, RuntimeContainer.State.RUNNING, 0, 1, null),
-                running("b", SIDECAR)), NOW);
+                running("b", SIDECAR)), Set.of(), NOW);
         assertThat(actions.kill()).containsOnlyKeys("current");
         assertThat(actions.start()).extracting(PodActions.Start::name, PodActions.Start::restartCount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("web", 2));
@@ -102,7 +103,21 @@ class PodActionsCalculatorTest {
     void containersNotInTheSpecAreStopped() {
         Container stray = new ContainerBuilder().withName("stray").withImage("busybox").build();
         PodActions actions = PodActionsCalculator.compute(pod("Always", false),
-                List.of(running("a", WEB), running("b", SIDECAR), running("c", stray)), NOW);
+                List.of(running("a", WEB), running("b", SIDECAR), running("c", stray)), Set.of(), NOW);
         assertThat(actions.kill()).containsOnlyKeys("c");
+    }
+
+    @Test
+    void aContainerThatFailedItsLivenessProbeIsStoppedAndRestartedLater() {
+        PodActions actions = PodActionsCalculator.compute(pod("Always", false),
+                List.of(running("a", WEB), running("b", SIDECAR)), Set.of("a"), NOW);
+        assertThat(actions.kill()).containsOnlyKeys("a");
+        assertThat(actions.start()).isEmpty();
+
+        PodActions later = PodActionsCalculator.compute(pod("Always", false), List.of(
+                container("a", WEB, RuntimeContainer.State.EXITED, 137, 0, NOW.minusSeconds(11)),
+                running("b", SIDECAR)), Set.of(), NOW);
+        assertThat(later.start()).extracting(PodActions.Start::name, PodActions.Start::restartCount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("web", 1));
     }
 }

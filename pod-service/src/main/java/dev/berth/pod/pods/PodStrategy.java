@@ -20,6 +20,9 @@ import java.util.Set;
 @Component
 class PodStrategy implements ResourceStrategy<Pod> {
 
+    /** JSON object {@code {"<containerPort>/<protocol>": <port on the node address>}}, set by the node-agent. */
+    static final String PUBLISHED_PORTS_ANNOTATION = "berth.dev/published-ports";
+
     static final ResourceDefinition<Pod> DEFINITION =
             ResourceDefinition.core("pods", "Pod", true, Pod.class, List.of("po"), "status", "binding", "log");
 
@@ -42,6 +45,18 @@ class PodStrategy implements ResourceStrategy<Pod> {
     @Override
     public void prepareForUpdate(Pod updated, Pod old) {
         PodDefaults.apply(updated);
+    }
+
+    /** The node-agent reports where it published the pod's ports with the status, which lives on the node. */
+    @Override
+    public void prepareForStatusUpdate(Pod updated, Pod requested) {
+        String ports = requested.getMetadata() == null ? null
+                : requested.getMetadata().getAnnotations().get(PUBLISHED_PORTS_ANNOTATION);
+        if (ports == null) {
+            updated.getMetadata().getAnnotations().remove(PUBLISHED_PORTS_ANNOTATION);
+        } else {
+            updated.getMetadata().getAnnotations().put(PUBLISHED_PORTS_ANNOTATION, ports);
+        }
     }
 
     @Override

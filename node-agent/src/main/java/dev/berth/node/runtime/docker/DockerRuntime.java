@@ -177,6 +177,31 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public int exec(String id, List<String> command, Duration timeout) {
+        String exec = docker.execCreateCmd(id).withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        try (ResultCallback.Adapter<Frame> done = docker.execStartCmd(exec).exec(new ResultCallback.Adapter<>())) {
+            if (!done.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                return -1;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Long exitCode = docker.inspectExecCmd(exec).exec().getExitCodeLong();
+        return exitCode == null ? -1 : exitCode.intValue();
+    }
+
+    @Override
+    public String hostAddressForContainers() {
+        return docker.inspectNetworkCmd().withNetworkId("bridge").exec().getIpam().getConfig().stream()
+                .map(c -> c.getGateway()).filter(g -> g != null && !g.isEmpty()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Docker's bridge network has no gateway address"));
+    }
+
+    @Override
     public String version() {
         return "docker://" + docker.versionCmd().exec().getVersion();
     }
