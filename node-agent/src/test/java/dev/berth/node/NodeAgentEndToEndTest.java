@@ -174,6 +174,28 @@ class NodeAgentEndToEndTest {
     }
 
     @Test
+    void kubectlLogsFollowShowsLinesAsTheContainerWritesThem() throws Exception {
+        client.pods().resource(pod("e2e-follow", "Always",
+                "echo first; while [ ! -f /tmp/go ]; do sleep 0.2; done; echo second; exec sleep 600", 0)).create();
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "Running".equals(client.pods().withName("e2e-follow").get().getStatus().getPhase()));
+        Process follow = new Kubectl(cluster.podService.url()).start("logs", "-f", "e2e-follow");
+        try {
+            var lines = new java.io.BufferedReader(new java.io.InputStreamReader(follow.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(lines.readLine()).isEqualTo("first");
+            String container = client.pods().withName("e2e-follow").get().getStatus().getContainerStatuses().get(0)
+                    .getContainerID().substring("docker://".length());
+            assertThat(docker.exec(container, java.util.List.of("touch", "/tmp/go"), Duration.ofSeconds(10))).isZero();
+            // The second line is written only now, so it can only arrive through a live stream.
+            assertThat(lines.readLine()).isEqualTo("second");
+        } finally {
+            follow.destroy();
+        }
+        client.pods().withName("e2e-follow").withGracePeriod(0).delete();
+    }
+
+    @Test
     void aRestartedAgentAdoptsRunningContainersWithoutRestartingThem() {
         client.pods().resource(pod("e2e-adopt", "Always", "exec sleep 600", 0)).create();
         await().atMost(Duration.ofSeconds(60)).until(() ->

@@ -8,16 +8,16 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,7 +30,8 @@ import java.util.List;
 /**
  * {@code GET .../pods/{name}/log} ({@code kubectl logs [-f]}): forwarded to the node-agent of the pod's node,
  * found from the Node's InternalIP and {@code status.daemonEndpoints.kubeletEndpoint.port}, and streamed
- * back as it arrives.
+ * back as it arrives, on the request's own thread: a followed log lasts as long as the client wants, beyond
+ * any async request timeout.
  */
 @RestController
 class PodLogController {
@@ -43,11 +44,12 @@ class PodLogController {
     }
 
     @GetMapping("/api/v1/namespaces/{namespace}/pods/{name}/log")
-    ResponseEntity<StreamingResponseBody> log(@PathVariable String namespace, @PathVariable String name,
-                                              @RequestParam(required = false) String container,
-                                              @RequestParam(defaultValue = "false") boolean follow,
-                                              @RequestParam(required = false) Integer tailLines,
-                                              @RequestParam(defaultValue = "false") boolean timestamps) {
+    void log(@PathVariable String namespace, @PathVariable String name,
+             @RequestParam(required = false) String container,
+             @RequestParam(defaultValue = "false") boolean follow,
+             @RequestParam(required = false) Integer tailLines,
+             @RequestParam(defaultValue = "false") boolean timestamps,
+             HttpServletResponse servletResponse) throws IOException {
         Pod pod = registry("pods", Pod.class).get(namespace, name);
         String containerName = containerName(pod, container);
         String nodeName = pod.getSpec().getNodeName();
@@ -66,16 +68,16 @@ class PodLogController {
                 throw ApiException.unavailable("reading the node's answer failed: " + e.getMessage());
             }
         }
-        StreamingResponseBody stream = out -> {
-            try (InputStream in = response.body()) {
-                byte[] buffer = new byte[8192];
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
+        servletResponse.setContentType(MediaType.TEXT_PLAIN_VALUE);
+        OutputStream out = servletResponse.getOutputStream();
+        servletResponse.flushBuffer();
+        try (InputStream in = response.body()) {
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+                out.flush();
             }
-        };
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(stream);
+        }
     }
 
     private HttpResponse<InputStream> send(URI target) {

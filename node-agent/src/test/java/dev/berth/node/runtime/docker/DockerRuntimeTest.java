@@ -88,6 +88,37 @@ class DockerRuntimeTest {
     }
 
     @Test
+    void followingLogsDeliversLinesAsTheyAreWritten() throws Exception {
+        String id = docker.create(spec("chatty", List.of("echo first; sleep 3; echo second; exec sleep 600"),
+                Map.of(), List.of()));
+        docker.start(id);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            var sofar = new java.io.ByteArrayOutputStream();
+            docker.logs(id, false, null, false, sofar);
+            return sofar.toString().equals("first\n");
+        });
+        var received = new java.io.ByteArrayOutputStream();
+        var out = new java.io.OutputStream() {
+            @Override
+            public synchronized void write(int b) {
+                received.write(b);
+            }
+
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                received.write(b, off, len);
+            }
+        };
+        Thread follower = new Thread(() -> docker.logs(id, true, null, false, out));
+        follower.setDaemon(true);
+        follower.start();
+        // The first line arrives while the container still runs, before the second is written.
+        await().atMost(Duration.ofSeconds(2)).until(() -> received.toString().equals("first\n"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.toString().equals("first\nsecond\n"));
+        follower.interrupt();
+    }
+
+    @Test
     void knowsWhichImagesAreMissing() {
         assertThat(docker.hasImage("berth-no-such-image:" + run)).isFalse();
     }
