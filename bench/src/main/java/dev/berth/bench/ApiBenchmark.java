@@ -3,11 +3,6 @@ package dev.berth.bench;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,11 +22,10 @@ public final class ApiBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiClient api;
 
     private ApiBenchmark(String base) {
-        this.base = base;
+        this.api = new ApiClient(base);
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,7 +54,7 @@ public final class ApiBenchmark {
             bench.send("PUT", "/api/v1/namespaces/" + ns + "/pods/" + name, JSON.writeValueAsString(current), 200);
         });
         bench.listLatency("bench-list-" + run, 10_000, clients);
-        new WatchFanout(bench.http, base, JSON).measure("bench-watch-" + run, watchers, 20);
+        new WatchFanout(bench.api.http(), base, JSON).measure("bench-watch-" + run, watchers, 20);
     }
 
     /** JIT-compiles the server's request path first, so the figures are steady-state, not start-up. */
@@ -157,21 +151,7 @@ public final class ApiBenchmark {
     }
 
     String send(String method, String path, String body, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expected) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.send(method, path, body, expected);
     }
 
     static String pod(String name) {
