@@ -22,6 +22,9 @@ class AgentConfiguration {
         if (properties.token() != null && !properties.token().isEmpty()) {
             config.withOauthToken(properties.token());
         }
+        if (properties.apiCaFile() != null && !properties.apiCaFile().isEmpty()) {
+            config.withCaCertFile(properties.apiCaFile());
+        }
         return new KubernetesClientBuilder().withConfig(config.build()).build();
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param address           the node address container ports are published on
  * @param apiServer         the API's URL (the gateway's, in a cluster)
  * @param token             bearer token for the API; empty for none
+ * @param apiCaFile         PEM file of the CA that signed the API's (gateway's) certificate; empty for the JVM's
  * @param dockerHost        the engine, e.g. {@code unix:///var/run/docker.sock}
  * @param heartbeatInterval how often the Ready condition is renewed
  * @param resyncInterval    how often every pod is compared with its containers even without an event
@@ -17,7 +18,7 @@ import java.time.Duration;
  *                          bridge gateway
  */
 @ConfigurationProperties("berth.node")
-public record NodeAgentProperties(String nodeName, String address, String apiServer, String token,
+public record NodeAgentProperties(String nodeName, String address, String apiServer, String token, String apiCaFile,
                                   String dockerHost, Duration heartbeatInterval, Duration resyncInterval,
                                   int maxPods, String serviceHost) {
 }

@@ -1,5 +1,6 @@
 package dev.berth.node.discovery;
 
+import dev.berth.node.Informers;
 import dev.berth.node.NodeAgentProperties;
 import dev.berth.node.runtime.ContainerRuntime;
 import io.fabric8.kubernetes.api.model.Service;
@@ -52,7 +53,7 @@ public class ServiceDirectory implements SmartLifecycle {
 
     @Override
     public void start() {
-        informer = client.services().inAnyNamespace().inform();
+        informer = Informers.started(client.services().inAnyNamespace().runnableInformer(0), "services");
         running = true;
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.node.sync;
 
+import dev.berth.node.Informers;
 import dev.berth.node.NodeAgentProperties;
 import dev.berth.node.events.EventRecorder;
 import dev.berth.node.probe.ProbeManager;
@@ -71,24 +72,26 @@ class PodSyncer implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        informer = client.pods().inAnyNamespace().withField("spec.nodeName", properties.nodeName())
-                .inform(new ResourceEventHandler<>() {
-                    @Override
-                    public void onAdd(Pod pod) {
-                        enqueue(pod);
-                    }
+        SharedIndexInformer<Pod> pods = client.pods().inAnyNamespace()
+                .withField("spec.nodeName", properties.nodeName()).runnableInformer(0);
+        pods.addEventHandler(new ResourceEventHandler<>() {
+                @Override
+                public void onAdd(Pod pod) {
+                    enqueue(pod);
+                }
 
-                    @Override
-                    public void onUpdate(Pod old, Pod pod) {
-                        enqueue(pod);
-                    }
+                @Override
+                public void onUpdate(Pod old, Pod pod) {
+                    enqueue(pod);
+                }
 
-                    @Override
-                    public void onDelete(Pod pod, boolean finalStateUnknown) {
-                        probes.forget(pod.getMetadata().getUid());
-                        enqueue(pod);
-                    }
-                }, 0);
+                @Override
+                public void onDelete(Pod pod, boolean finalStateUnknown) {
+                    probes.forget(pod.getMetadata().getUid());
+                    enqueue(pod);
+                }
+        });
+        informer = Informers.started(pods, "pods bound to " + properties.nodeName());
         long resync = properties.resyncInterval().toMillis();
         executor.scheduleWithFixedDelay(this::resync, resync, resync, TimeUnit.MILLISECONDS);
         executor.execute(this::work);
