@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * InternalIP on its own loopback address (127.0.x.y) and a Ready condition renewed every heartbeat, but no
  * agent and no containers; pods bound to them stay Pending. Runs alone until killed, or inside a benchmark.
  *
- * <p>Usage: {@code java -cp bench.jar dev.berth.bench.HollowNodes http://127.0.0.1:PORT [count=1000] [heartbeat=30s] [prefix=hollow]}
+ * <p>Usage: {@code java -cp bench.jar dev.berth.bench.HollowNodes http://127.0.0.1:PORT [count=1000] [heartbeat=60s] [prefix=hollow]}
  */
 public final class HollowNodes implements AutoCloseable {
 
@@ -39,7 +39,7 @@ public final class HollowNodes implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         ApiClient api = new ApiClient(args.length > 0 ? args[0] : "http://127.0.0.1:8081");
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        Duration heartbeat = Duration.parse("PT" + (args.length > 2 ? args[2] : "30s").toUpperCase(Locale.ROOT));
+        Duration heartbeat = Duration.parse("PT" + (args.length > 2 ? args[2] : "60s").toUpperCase(Locale.ROOT));
         HollowNodes nodes = new HollowNodes(api, args.length > 3 ? args[3] : "hollow", count);
         long start = System.nanoTime();
         nodes.register(16);
@@ -82,7 +82,9 @@ public final class HollowNodes implements AutoCloseable {
                 try {
                     reportReady(index);
                 } catch (RuntimeException e) {
-                    System.err.println("heartbeat of " + name(index) + " failed: " + e.getMessage());
+                    if (!heartbeats.isShutdown()) {
+                        System.err.println("heartbeat of " + name(index) + " failed: " + e.getMessage());
+                    }
                 }
             }, gapNanos * i, interval.toNanos(), TimeUnit.NANOSECONDS);
         }
