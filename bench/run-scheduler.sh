@@ -15,7 +15,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 pids=()
 WORK=$(mktemp -d)
 stop_all() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; pids=(); }
-trap 'stop_all; rm -rf "$WORK"' EXIT
+trap 'stop_all; [ -n "${KEEP_LOGS:-}" ] && echo "logs kept in $WORK" || rm -rf "$WORK"' EXIT
 wait_http() { for _ in $(seq 1 900); do curl -sf "$1" >/dev/null && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
 CP="bench/target/bench.jar:$(cat bench/target/classpath.txt)"
 

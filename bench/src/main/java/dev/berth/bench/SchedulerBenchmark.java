@@ -59,7 +59,13 @@ public final class SchedulerBenchmark {
             bench.watchBindings();
             // Bound only once the scheduler has seen the last node, so every node is in its cache.
             bench.createAll(List.of("probe"), 1, hollow.name(nodes - 1));
-            bench.awaitBound(List.of("probe"), Duration.ofMinutes(2));
+            try {
+                bench.awaitBound(List.of("probe"), Duration.ofMinutes(5));
+            } catch (IllegalStateException e) {
+                System.err.println("probe pod: " + api.send("GET", "/api/v1/namespaces/sched-" + run + "/pods/probe",
+                        "application/json", null, 200));
+                throw e;
+            }
 
             List<String> warm = names("warm", Math.min(1_000, Math.max(100, pods / 10)));
             start = System.nanoTime();
@@ -94,6 +100,27 @@ public final class SchedulerBenchmark {
         System.out.printf(Locale.ROOT, "%-46s %10.0f %10.1f %10.1f %8d%n",
                 "created → bound (" + nodes + " hollow nodes)", names.size() / ((lastBound - start) / 1e9),
                 latencies.millis(0.50), latencies.millis(0.99), latencies.count());
+        perSecond(names, start, lastBound);
+    }
+
+    /** Pods bound in each whole second of the run, as scheduler_perf's SchedulingThroughput samples them. */
+    private void perSecond(List<String> names, long start, long end) {
+        int seconds = (int) ((end - start) / 1_000_000_000L);
+        if (seconds < 2) {
+            return;
+        }
+        long[] counts = new long[seconds];
+        for (String name : names) {
+            int second = (int) ((boundAt.get(name) - start) / 1_000_000_000L);
+            if (second < seconds) {
+                counts[second]++;
+            }
+        }
+        long[] sorted = counts.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "(bound per second over %d s: average %.0f, p50 %d, p90 %d, max %d)%n", seconds,
+                java.util.Arrays.stream(counts).average().orElse(0), sorted[seconds / 2],
+                sorted[Math.min(seconds - 1, seconds * 9 / 10)], sorted[seconds - 1]);
     }
 
     private void createAll(List<String> names, int clients, String nodeName) throws Exception {

@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -186,7 +188,7 @@ class SchedulerEndToEndTest {
     }
 
     @Test
-    void anUnschedulablePodIsToldWhyAndScheduledOnceANodeFits() {
+    void anUnschedulablePodIsToldWhyAndScheduledOnceANodeFits() throws Exception {
         for (int i = 0; i < 3; i++) {
             addNode("2", "4Gi", 110);
         }
@@ -216,10 +218,30 @@ class SchedulerEndToEndTest {
                     assertThat(e.getReason()).isEqualTo("Scheduled");
                     assertThat(e.getMessage()).isEqualTo("Successfully assigned " + namespace + "/big to " + roomy);
                 }));
+        assertThat(prometheus()).contains("berth_scheduler_attempts_total{result=\"unschedulable\"}",
+                "berth_scheduler_attempts_total{result=\"scheduled\"}", "berth_scheduler_e2e_scheduling_seconds_bucket",
+                "berth_scheduler_pending_pods{queue=\"unschedulable\"}");
+    }
+
+    private static String prometheus() throws Exception {
+        String port = scheduler.getEnvironment().getProperty("local.server.port");
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
-    void theStandbyNeverBindsAndTakesOverWhenTheLeaderGoes() {
+    void theStandbyNeverBindsAndTakesOverWhenTheLeaderStops() {
+        failover(ConfigurableApplicationContext::close);
+    }
+
+    /** A leader cut off from Redis cannot release its lock: the standby waits for the lease to run out. */
+    @Test
+    void theStandbyTakesOverWhenTheLeaderLosesRedis() {
+        failover(leader -> leader.getBean(LettuceConnectionFactory.class).stop());
+    }
+
+    private void failover(Consumer<ConfigurableApplicationContext> loseLeader) {
         // A second pair of schedulers under another name, so the shared one leaves these pods alone.
         String role = "failover-" + UUID.randomUUID();
         addNode("4", "8Gi", 110);
@@ -237,12 +259,13 @@ class SchedulerEndToEndTest {
             assertThat(scheduled(second)).isZero();
             assertThat(scheduled(first)).isEqualTo(5);
 
-            first.close();
-            long stopped = System.nanoTime();
+            long lost = System.nanoTime();
+            loseLeader.accept(first);
             await().atMost(Duration.ofSeconds(15)).until(() -> second.getBean(Leadership.class).isLeader());
+            assertThat(first.isActive() && first.getBean(Leadership.class).isLeader()).isFalse();
             create(pod.apply("after"));
             await().atMost(Duration.ofSeconds(15)).until(() -> bound(client.pods().inNamespace(namespace).withName("after").get()));
-            assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(15));
+            assertThat(Duration.ofNanos(System.nanoTime() - lost)).isLessThan(Duration.ofSeconds(15));
             assertThat(scheduled(second)).isEqualTo(1);
         } finally {
             first.close();

@@ -94,11 +94,9 @@ public final class SchedulingQueue {
 
     public synchronized void delete(String key) {
         Entry entry = entries.remove(key);
-        if (entry != null) {
-            active.remove(entry);
+        // Most deletions are of pods just bound, hence in flight: skip the linear scans of the heaps then.
+        if (entry != null && inFlight.remove(key) == null && unschedulable.remove(key) == null && !active.remove(entry)) {
             backoff.remove(entry);
-            unschedulable.remove(key);
-            inFlight.remove(key);
         }
     }
 
