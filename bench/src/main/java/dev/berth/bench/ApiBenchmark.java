@@ -151,7 +151,7 @@ public final class ApiBenchmark {
     }
 
     String send(String method, String path, String body, int expected) {
-        return api.send(method, path, body, expected);
+        return api.send(method, path, "application/json", body, expected);
     }
 
     static String pod(String name) {

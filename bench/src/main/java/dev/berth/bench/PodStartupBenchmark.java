@@ -58,8 +58,8 @@ public final class PodStartupBenchmark {
         int sequential = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         int burst = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         PodStartupBenchmark bench = new PodStartupBenchmark(base, node, Long.toString(System.currentTimeMillis(), 36));
-        bench.api.send("POST", "/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":"
-                + "{\"name\":\"" + bench.namespace + "\"}}", 201);
+        bench.api.post("/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":"
+                + "{\"name\":\"" + bench.namespace + "\"}}");
         bench.watchRunning();
         for (int i = 0; i < 3; i++) {
             bench.startPod("warmup-" + i);
@@ -106,10 +106,10 @@ public final class PodStartupBenchmark {
         String name = fixedName != null ? fixedName : "p-" + names.incrementAndGet();
         CompletableFuture<Long> seen = running.computeIfAbsent(name, n -> new CompletableFuture<>());
         long began = System.nanoTime();
-        api.send("POST", "/api/v1/namespaces/" + namespace + "/pods", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\","
+        api.post("/api/v1/namespaces/" + namespace + "/pods", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\","
                 + "\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{\"nodeName\":\"" + node + "\","
                 + "\"terminationGracePeriodSeconds\":1,\"containers\":[{\"name\":\"main\",\"image\":\"" + IMAGE
-                + "\",\"imagePullPolicy\":\"Never\",\"command\":[\"sh\",\"-c\",\"" + SCRIPT + "\"]}]}}", 201);
+                + "\",\"imagePullPolicy\":\"Never\",\"command\":[\"sh\",\"-c\",\"" + SCRIPT + "\"]}]}}");
         try {
             return seen.get(DEADLINE.toSeconds(), TimeUnit.SECONDS) - began;
         } catch (Exception e) {
@@ -140,7 +140,7 @@ public final class PodStartupBenchmark {
 
     private void cleanUp() {
         running.keySet().forEach(name -> api.send("DELETE", "/api/v1/namespaces/" + namespace + "/pods/" + name
-                + "?gracePeriodSeconds=0", null, 200));
+                + "?gracePeriodSeconds=0", "application/json", null, 200));
         String ids = docker("ps", "-aq", "--filter", "label=" + label);
         if (!ids.isBlank()) {
             List<String> remove = new ArrayList<>(List.of("rm", "-f"));
