@@ -1,0 +1,92 @@
+package dev.berth.replication.manager;
+
+import dev.berth.replication.replication.ReplicationLoop;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Starts and stops the control loops as a unit. Each start is a fresh term (clients, informers, queues), so
+ * an instance that loses the leader lock and wins it again starts from a clean list, not from stale caches.
+ */
+@Component
+public class ControllerManager {
+
+    private static final Logger log = LoggerFactory.getLogger(ControllerManager.class);
+
+    private final ControllerProperties properties;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private Term term;
+
+    ControllerManager(ControllerProperties properties, MeterRegistry meters) {
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = Clock.systemUTC();
+    }
+
+    public synchronized void start() {
+        if (term != null) {
+            return;
+        }
+        term = new Term();
+        Thread starter = new Thread(term::run, "controller-manager-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    public synchronized void stop() {
+        if (term != null) {
+            term.close();
+            term = null;
+        }
+    }
+
+    public synchronized boolean running() {
+        return term != null && term.started;
+    }
+
+    /** One period of activity: everything it made is closed with it. */
+    private final class Term {
+
+        private final ApiClients clients = ApiClients.of(properties.api());
+        private final ClusterInformers informers =
+                new ClusterInformers(clients.pods(), clients.controllers(), properties.api().resync());
+        private final ReplicationLoop replication = new ReplicationLoop(informers, clients.pods(),
+                clients.controllers(), properties.replication(), meters, clock);
+        private volatile boolean closed;
+        private volatile boolean started;
+
+        /** Informers first: a loop acting on an empty cache would create every controller's pods again. */
+        void run() {
+            while (!closed) {
+                try {
+                    informers.start(Duration.ofSeconds(30));
+                    break;
+                } catch (Exception e) {
+                    log.warn("informers did not sync yet, retrying: {}", e.toString());
+                }
+            }
+            synchronized (ControllerManager.this) {
+                if (closed) {
+                    return;
+                }
+                replication.start();
+                started = true;
+                log.info("control loops started");
+            }
+        }
+
+        void close() {
+            closed = true;
+            replication.stop();
+            informers.close();
+            clients.close();
+            log.info("control loops stopped");
+        }
+    }
+}
