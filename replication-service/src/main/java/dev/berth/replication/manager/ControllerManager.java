@@ -1,5 +1,6 @@
 package dev.berth.replication.manager;
 
+import dev.berth.replication.endpoints.EndpointsLoop;
 import dev.berth.replication.replication.ReplicationLoop;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -57,7 +58,9 @@ public class ControllerManager {
         private final ClusterInformers informers =
                 new ClusterInformers(clients.pods(), clients.controllers(), properties.api().resync());
         private final ReplicationLoop replication = new ReplicationLoop(informers, clients.pods(),
-                clients.controllers(), properties.replication(), meters, clock);
+                clients.controllers(), properties.replication().burst(), properties.workers(), meters, clock);
+        private final EndpointsLoop endpoints = new EndpointsLoop(informers, clients.pods(),
+                properties.workers(), meters);
         private volatile boolean closed;
         private volatile boolean started;
 
@@ -76,6 +79,7 @@ public class ControllerManager {
                     return;
                 }
                 replication.start();
+                endpoints.start();
                 started = true;
                 log.info("control loops started");
             }
@@ -84,6 +88,7 @@ public class ControllerManager {
         void close() {
             closed = true;
             replication.stop();
+            endpoints.stop();
             informers.close();
             clients.close();
             log.info("control loops stopped");

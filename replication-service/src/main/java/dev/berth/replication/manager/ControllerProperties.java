@@ -9,10 +9,12 @@ import java.time.Duration;
  * @param enabled       run the control loops (an instance may serve only the API)
  * @param leaderElection run the loops only while this instance holds the Redis leader lock
  *                       ({@code berth.leader.*}); off, every instance runs them
+ * @param workers       worker threads per loop (a key is never reconciled by two at once)
  */
 @ConfigurationProperties("berth.controllers")
 public record ControllerProperties(@DefaultValue("true") boolean enabled,
                                    @DefaultValue("true") boolean leaderElection,
+                                   @DefaultValue("2") int workers,
                                    @DefaultValue Api api,
                                    @DefaultValue Replication replication,
                                    @DefaultValue Nodes nodes) {
@@ -34,7 +36,7 @@ public record ControllerProperties(@DefaultValue("true") boolean enabled,
     }
 
     /** @param burst most pods one sync of one controller creates or deletes */
-    public record Replication(@DefaultValue("500") int burst, @DefaultValue("2") int workers) {
+    public record Replication(@DefaultValue("500") int burst) {
     }
 
     /**

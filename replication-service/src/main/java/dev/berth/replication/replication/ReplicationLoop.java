@@ -3,7 +3,6 @@ package dev.berth.replication.replication;
 import dev.berth.replication.loop.ControlLoop;
 import dev.berth.replication.loop.WorkQueue;
 import dev.berth.replication.manager.ClusterInformers;
-import dev.berth.replication.manager.ControllerProperties;
 import dev.berth.replication.objects.Pods;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.ReplicationController;
@@ -28,13 +27,13 @@ public final class ReplicationLoop {
     private final ControlLoop loop;
 
     public ReplicationLoop(ClusterInformers informers, KubernetesClient podsApi, KubernetesClient controllersApi,
-                           ControllerProperties.Replication properties, MeterRegistry meters, Clock clock) {
+                           int burst, int workers, MeterRegistry meters, Clock clock) {
         this.informers = informers;
         this.expectations = new Expectations(clock, Duration.ofMinutes(5));
         ReplicationManager manager = new ReplicationManager(informers.controllers.getIndexer(),
                 informers.pods.getIndexer(), new ApiPodControl(podsApi), new ApiControllerWrites(controllersApi),
-                expectations, properties.burst(), clock);
-        this.loop = new ControlLoop("replication", queue, manager, properties.workers(), meters);
+                expectations, burst, clock);
+        this.loop = new ControlLoop("replication", queue, manager, workers, meters);
         informers.controllers.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(ReplicationController rc) {
