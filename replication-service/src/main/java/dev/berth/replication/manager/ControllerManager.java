@@ -1,6 +1,7 @@
 package dev.berth.replication.manager;
 
 import dev.berth.replication.endpoints.EndpointsLoop;
+import dev.berth.replication.nodes.NodeLifecycleLoop;
 import dev.berth.replication.replication.ReplicationLoop;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -61,6 +62,8 @@ public class ControllerManager {
                 clients.controllers(), properties.replication().burst(), properties.workers(), meters, clock);
         private final EndpointsLoop endpoints = new EndpointsLoop(informers, clients.pods(),
                 properties.workers(), meters);
+        private final NodeLifecycleLoop nodes = new NodeLifecycleLoop(informers, clients.pods(), properties.nodes(),
+                properties.workers(), meters, clock);
         private volatile boolean closed;
         private volatile boolean started;
 
@@ -80,6 +83,7 @@ public class ControllerManager {
                 }
                 replication.start();
                 endpoints.start();
+                nodes.start();
                 started = true;
                 log.info("control loops started");
             }
@@ -89,6 +93,7 @@ public class ControllerManager {
             closed = true;
             replication.stop();
             endpoints.stop();
+            nodes.stop();
             informers.close();
             clients.close();
             log.info("control loops stopped");
