@@ -53,13 +53,15 @@ public final class Cluster {
         return "http://127.0.0.1:" + port;
     }
 
-    /** A replication-service instance on {@code port}, its loops leader-elected when {@code extra} says so. */
+    /** A replication-service instance on {@code port}; all instances compete for one leader lock. */
     public ConfigurableApplicationContext start(int port, String... extra) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--server.address=127.0.0.1",
                 "--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
                 "--berth.storage.key-prefix=" + prefix,
                 "--berth.controllers.api.pods-url=" + podService.url(),
                 "--berth.controllers.api.controllers-url=http://127.0.0.1:" + port,
+                "--berth.leader.role=controller-manager-" + prefix, "--berth.leader.lease=3s",
+                "--berth.leader.renewal=500ms",
                 "--berth.controllers.nodes.monitor-period=500ms",
                 "--berth.controllers.nodes.grace-period=3s",
                 "--berth.controllers.nodes.eviction-timeout=3s",

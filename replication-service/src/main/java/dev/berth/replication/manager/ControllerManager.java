@@ -4,6 +4,7 @@ import dev.berth.replication.endpoints.EndpointsLoop;
 import dev.berth.replication.nodes.NodeLifecycleLoop;
 import dev.berth.replication.replication.ReplicationLoop;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,7 @@ public class ControllerManager {
         starter.start();
     }
 
+    @PreDestroy
     public synchronized void stop() {
         if (term != null) {
             term.close();
