@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -53,12 +54,11 @@ public final class WorkQueue {
             add(key);
             return;
         }
-        synchronized (this) {
-            if (shutDown) {
-                return;
-            }
+        try {
+            timer.schedule(() -> add(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shutDown) {
+            // The loop stopped: nothing waits for this key any more.
         }
-        timer.schedule(() -> add(key), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Re-queues after this key's next back-off step. */

@@ -153,7 +153,7 @@ final class ReplicationManager implements Reconciler {
         failures.throwIfAny(key);
     }
 
-    static boolean isControllerNamed(OwnerReference ref, String name) {
+    private static boolean isControllerNamed(OwnerReference ref, String name) {
         return "ReplicationController".equals(ref.getKind()) && name.equals(ref.getName());
     }
 

@@ -82,8 +82,13 @@ class ReplicationManagerTest {
                 return active.size() == 2 && active.stream().noneMatch(p -> p.getMetadata().getName().equals(victim));
             });
         }
-        // Never more than asked for, at any point the test could see.
-        assertThat(activePods("replace-me")).hasSize(2);
+        // A pod whose containers failed for good (phase Failed) no longer counts: it is replaced too.
+        Pod failed = activePods("replace-me").get(0);
+        core.pods().resource(new io.fabric8.kubernetes.api.model.PodBuilder(failed).editOrNewStatus()
+                .withPhase("Failed").endStatus().build()).updateStatus();
+        await().atMost(CONVERGE).until(() -> activePods("replace-me").stream()
+                .filter(p -> !"Failed".equals(p.getStatus().getPhase())).count() == 2);
+        assertThat(activePods("replace-me")).hasSize(3);
     }
 
     @Test
@@ -132,7 +137,15 @@ class ReplicationManagerTest {
     void deletingAControllerDeletesItsPodsUnlessOrphaned() {
         create("cascade", 2);
         create("keep-pods", 2);
-        await().atMost(CONVERGE).until(() -> activePods("cascade").size() == 2 && activePods("keep-pods").size() == 2);
+        create("foreground", 2);
+        await().atMost(CONVERGE).until(() -> activePods("cascade").size() == 2 && activePods("keep-pods").size() == 2
+                && activePods("foreground").size() == 2);
+
+        // Foreground: the controller stays (terminating) until its pods are gone.
+        rcs.replicationControllers().withName("foreground").withPropagationPolicy(
+                io.fabric8.kubernetes.api.model.DeletionPropagation.FOREGROUND).delete();
+        await().atMost(CONVERGE).until(() -> rcs.replicationControllers().withName("foreground").get() == null);
+        assertThat(pods("foreground")).isEmpty();
 
         rcs.replicationControllers().withName("cascade").delete();
         await().atMost(CONVERGE).until(() -> pods("cascade").isEmpty());
