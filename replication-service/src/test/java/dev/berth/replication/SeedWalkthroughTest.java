@@ -60,8 +60,7 @@ class SeedWalkthroughTest {
                 http.get("/api/v1beta1/replicationControllers/redisController").body())
                 .path("currentState").path("replicas").asInt() == 1);
 
-        Kubectl pods = new Kubectl(cluster.podService.url());
-        pods.ok("delete", "pod", first.getMetadata().getName(), "--wait=false");
+        core.pods().withName(first.getMetadata().getName()).delete();
         await().atMost(CONVERGE).until(() -> redisPods().size() == 1
                 && !redisPods().get(0).getMetadata().getName().equals(first.getMetadata().getName()));
 
@@ -69,12 +68,14 @@ class SeedWalkthroughTest {
         assertThat(kubectl.ok("scale", "rc", "rediscontroller", "--replicas=3"))
                 .contains("replicationcontroller/rediscontroller scaled");
         await().atMost(CONVERGE).until(() -> redisPods().size() == 3);
-        await().atMost(CONVERGE).untilAsserted(() -> assertThat(kubectl.ok("get", "rc", "rediscontroller"))
-                .containsPattern("rediscontroller\\s+3\\s+3\\s+0"));
-        assertThat(kubectl.ok("get", "rc").lines().findFirst().orElseThrow())
-                .containsSubsequence("NAME", "DESIRED", "CURRENT", "READY", "AGE");
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            String table = kubectl.ok("get", "rc", "rediscontroller");
+            assertThat(table.lines().findFirst().orElseThrow())
+                    .containsSubsequence("NAME", "DESIRED", "CURRENT", "READY", "AGE");
+            assertThat(table).containsPattern("rediscontroller\\s+3\\s+3\\s+0");
+        });
 
-        kubectl.ok("delete", "rc", "rediscontroller");
+        cluster.rcs.replicationControllers().withName("rediscontroller").delete();
         await().atMost(CONVERGE).until(() -> redisPods().isEmpty());
     }
 }

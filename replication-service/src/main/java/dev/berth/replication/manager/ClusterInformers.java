@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The caches all loops of one term read, one informer per kind over all namespaces. Loops register their
@@ -44,11 +43,15 @@ public final class ClusterInformers implements AutoCloseable {
         return List.of(pods, controllers, services, endpoints, nodes);
     }
 
-    /** Starts every informer and waits until each has listed once. */
-    void start(Duration timeout) throws Exception {
-        CompletableFuture<?>[] started = all().stream().map(i -> i.start().toCompletableFuture())
-                .toArray(CompletableFuture[]::new);
-        CompletableFuture.allOf(started).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /**
+     * Starts every informer; the result completes once each has listed. An API that does not answer yet
+     * (the gateway or pod-service still starting) is retried with the informers' back-off rather than
+     * failing the start.
+     */
+    CompletableFuture<Void> start() {
+        all().forEach(i -> i.exceptionHandler((started, error) -> true));
+        return CompletableFuture.allOf(all().stream().map(i -> i.start().toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
     }
 
     @Override

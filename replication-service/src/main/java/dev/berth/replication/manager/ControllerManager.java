@@ -11,6 +11,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts and stops the control loops as a unit. Each start is a fresh term (clients, informers, queues), so
@@ -20,6 +24,7 @@ import java.time.Duration;
 public class ControllerManager {
 
     private static final Logger log = LoggerFactory.getLogger(ControllerManager.class);
+    private static final Duration SYNC_WAIT = Duration.ofSeconds(10);
 
     private final ControllerProperties properties;
     private final MeterRegistry meters;
@@ -71,12 +76,19 @@ public class ControllerManager {
 
         /** Informers first: a loop acting on an empty cache would create every controller's pods again. */
         void run() {
+            CompletableFuture<Void> synced = informers.start();
             while (!closed) {
                 try {
-                    informers.start(Duration.ofSeconds(30));
+                    synced.get(SYNC_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                     break;
-                } catch (Exception e) {
-                    log.warn("informers did not sync yet, retrying: {}", e.toString());
+                } catch (TimeoutException e) {
+                    log.info("waiting for the informers to list (is the API at {} up?)", properties.api().podsUrl());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ExecutionException e) {
+                    log.error("informers failed to start; the loops stay stopped", e.getCause());
+                    return;
                 }
             }
             synchronized (ControllerManager.this) {

@@ -97,7 +97,7 @@ class NodeLifecycleTest {
         await().atMost(CONVERGE).until(() -> active().size() == 2);
         bindUnscheduledTo("node-silent");
         active().forEach(p -> Fixtures.report(core, p, true, "127.0.0.2", Map.of("80/TCP", 31080)));
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(10))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> "True".equals(readyStatus("node-silent")));
 
         heartbeating.remove("node-silent");
