@@ -23,6 +23,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import dev.berth.api.resource.PeerResources;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -69,6 +71,13 @@ public class ApiServerConfiguration {
             Class<? extends HasMetadata> type = types.get(plural);
             return type != null ? type : io.fabric8.kubernetes.api.model.GenericKubernetesResource.class;
         });
+    }
+
+    /** None unless the application lists resources a peer server serves (see {@link PeerResources}). */
+    @Bean
+    @ConditionalOnMissingBean
+    PeerResources peerResources() {
+        return PeerResources.NONE;
     }
 
     @Bean

@@ -2,12 +2,17 @@ package dev.berth.api.config;
 
 import dev.berth.api.errors.ApiException;
 import dev.berth.api.openapi.OpenApiDocuments;
+import dev.berth.api.resource.PeerResources;
+import dev.berth.api.resource.ResourceDefinition;
 import dev.berth.api.web.ApiResources;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Kubernetes-style OpenAPI documents kubectl uses for validation and {@code kubectl explain}. (The
@@ -18,8 +23,10 @@ public class OpenApiController {
 
     private final OpenApiDocuments documents;
 
-    public OpenApiController(ApiResources resources) {
-        this.documents = new OpenApiDocuments(resources.definitions());
+    public OpenApiController(ApiResources resources, PeerResources peers) {
+        List<ResourceDefinition<?>> all = new ArrayList<>(resources.definitions());
+        all.addAll(peers.definitions());
+        this.documents = new OpenApiDocuments(all);
     }
 
     /**

@@ -111,7 +111,7 @@ public final class V1beta1Pods {
         return current;
     }
 
-    private static String restartPolicy(JsonNode policy) {
+    static String restartPolicy(JsonNode policy) {
         if (policy.has("onFailure")) {
             return "OnFailure";
         }
@@ -121,7 +121,7 @@ public final class V1beta1Pods {
         return "Always";
     }
 
-    private static String restartPolicyKey(String policy) {
+    static String restartPolicyKey(String policy) {
         return switch (policy == null ? "Always" : policy) {
             case "OnFailure" -> "onFailure";
             case "Never" -> "never";

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -151,13 +152,14 @@ public final class Registry<T extends HasMetadata> {
         Preconditions preconditions = preconditions(options);
         Long requested = options == null ? null : options.getGracePeriodSeconds();
         long grace = strategy.gracePeriodSeconds(current, requested);
-        boolean hasFinalizers = !current.getMetadata().getFinalizers().isEmpty();
+        List<String> added = strategy.deletionFinalizers(current, options);
+        boolean hasFinalizers = !current.getMetadata().getFinalizers().isEmpty() || !added.isEmpty();
         if (dryRun) {
             return new DeleteOutcome<>(current, grace == 0 && !hasFinalizers);
         }
         if (grace > 0 || hasFinalizers) {
             T marked = storage.guaranteedUpdate(key, definition.type(), preconditions,
-                    c -> markForDeletion(c, grace));
+                    c -> markForDeletion(c, grace, added));
             if (grace > 0 || !marked.getMetadata().getFinalizers().isEmpty()) {
                 return new DeleteOutcome<>(marked, false);
             }
@@ -167,8 +169,11 @@ public final class Registry<T extends HasMetadata> {
         return new DeleteOutcome<>(deleted, true);
     }
 
-    private T markForDeletion(T current, long grace) {
+    private T markForDeletion(T current, long grace, List<String> finalizers) {
         ObjectMeta meta = current.getMetadata();
+        List<String> present = new ArrayList<>(meta.getFinalizers());
+        finalizers.stream().filter(f -> !present.contains(f)).forEach(present::add);
+        meta.setFinalizers(present);
         Long existing = meta.getDeletionGracePeriodSeconds();
         // A later delete may shorten the wait, never extend it.
         if (meta.getDeletionTimestamp() == null || existing == null || grace < existing) {

@@ -2,6 +2,7 @@ package dev.berth.api.registry;
 
 import dev.berth.api.errors.FieldError;
 import dev.berth.api.resource.ResourceDefinition;
+import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 import java.util.List;
@@ -59,6 +60,14 @@ public interface ResourceStrategy<T extends HasMetadata> {
      */
     default long gracePeriodSeconds(T object, Long requested) {
         return 0;
+    }
+
+    /**
+     * Finalizers a deletion adds, so that a controller finishes it first (as Kubernetes' {@code orphan} and
+     * {@code foregroundDeletion} for objects with dependents). {@code options} may be null.
+     */
+    default List<String> deletionFinalizers(T object, DeleteOptions options) {
+        return List.of();
     }
 
     /** Reserves what the object needs outside its own key (e.g. a cluster IP) after validation. */

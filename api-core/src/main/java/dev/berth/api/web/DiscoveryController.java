@@ -1,5 +1,6 @@
 package dev.berth.api.web;
 
+import dev.berth.api.resource.PeerResources;
 import dev.berth.api.resource.ResourceDefinition;
 import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.APIResource;
@@ -30,10 +31,12 @@ public class DiscoveryController {
             .build();
 
     private final ApiResources resources;
+    private final PeerResources peers;
     private final Responses responses;
 
-    public DiscoveryController(ApiResources resources, Responses responses) {
+    public DiscoveryController(ApiResources resources, PeerResources peers, Responses responses) {
         this.resources = resources;
+        this.peers = peers;
         this.responses = responses;
     }
 
@@ -57,7 +60,9 @@ public class DiscoveryController {
 
     @GetMapping({"/api/v1", "/api/v1/"})
     public ResponseEntity<byte[]> coreV1() {
-        return responses.object(HttpStatus.OK, resourceList(resources.definitions()));
+        List<ResourceDefinition<?>> all = new ArrayList<>(resources.definitions());
+        all.addAll(peers.definitions());
+        return responses.object(HttpStatus.OK, resourceList(all));
     }
 
     static APIResourceList resourceList(List<ResourceDefinition<?>> definitions) {
@@ -67,9 +72,14 @@ public class DiscoveryController {
                     .withNamespaced(d.namespaced()).withKind(d.kind()).withVerbs(ResourceDefinition.VERBS)
                     .withShortNames(d.shortNames()).build());
             for (String sub : d.subresources().stream().sorted().toList()) {
-                list.add(new APIResourceBuilder().withName(d.plural() + "/" + sub).withSingularName("")
-                        .withNamespaced(d.namespaced()).withKind(subresourceKind(d, sub))
-                        .withVerbs(subresourceVerbs(sub)).build());
+                APIResourceBuilder resource = new APIResourceBuilder().withName(d.plural() + "/" + sub)
+                        .withSingularName("").withNamespaced(d.namespaced()).withKind(subresourceKind(d, sub))
+                        .withVerbs(subresourceVerbs(sub));
+                if (sub.equals("scale")) {
+                    // kubectl's scale client reads the Scale's group/version from here (autoscaling/v1).
+                    resource.withGroup("autoscaling").withVersion("v1");
+                }
+                list.add(resource.build());
             }
         }
         return new APIResourceListBuilder().withGroupVersion("v1").withResources(list).build();
