@@ -41,6 +41,18 @@ final class DockerPods implements AutoCloseable {
         return new Pod(id, name, Integer.parseInt(mapping.substring(mapping.lastIndexOf(':') + 1)));
     }
 
+    /** Runs {@code command} in a throwaway busybox container and returns its output. */
+    String runOnce(String... command) {
+        List<String> args = new ArrayList<>(List.of("run", "--rm", "--label", label, "busybox:latest"));
+        args.addAll(List.of(command));
+        return docker(args.toArray(String[]::new));
+    }
+
+    /** The gateway of the engine's default bridge: the host as containers see it. */
+    static String bridgeGateway() {
+        return docker("network", "inspect", "bridge", "-f", "{{(index .IPAM.Config 0).Gateway}}");
+    }
+
     void remove(Pod pod) {
         docker("rm", "-f", pod.id());
         ids.remove(pod.id());

@@ -70,7 +70,7 @@ class ProxyAgentEndToEndTest {
     private static ConfigurableApplicationContext startAgent() {
         return new SpringApplicationBuilder(ProxyAgentApplication.class).run("--server.port=0",
                 "--server.address=127.0.0.1", "--berth.proxy.node-address=" + NODE,
-                "--berth.proxy.api-server=" + podService.url(), "--berth.proxy.resync-interval=2s",
+                "--berth.proxy.pod-address=" + DockerPods.bridgeGateway(), "--berth.proxy.api-server=" + podService.url(), "--berth.proxy.resync-interval=2s",
                 "--berth.proxy.connect-timeout=1s", "--logging.level.root=WARN");
     }
 
@@ -101,6 +101,18 @@ class ProxyAgentEndToEndTest {
         }
         assertThat(answers).containsOnly(Map.entry("web-a", 10), Map.entry("web-b", 10), Map.entry("web-c", 10));
         assertThat(Clients.httpGet(NODE, nodePort)).isIn("web-a", "web-b", "web-c");
+    }
+
+    @Test
+    void aContainerReachesTheServiceThroughTheBridgeGateway() {
+        Pod web = pods.httpd("bridge-web");
+        int port = freePort();
+        client.services().resource(service("bridge", port, "ClusterIP")).create();
+        client.endpoints().resource(endpoints("bridge", List.of(web))).create();
+        awaitAnswer(port);
+
+        String url = "http://" + DockerPods.bridgeGateway() + ":" + port + "/index.html";
+        assertThat(pods.runOnce("wget", "-q", "-O", "-", url)).isEqualTo("bridge-web");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.berth.proxy.routing;
 
-/** Binds sockets on the node address: the seam between the control plane and the data path. */
+/** Binds sockets: the seam between the control plane and the data path. */
 public interface ListenerFactory {
 
     /** @throws IllegalStateException when the port cannot be bound (it is retried at the next sync) */
-    Listener open(ListenKey key, ServiceRoute route);
+    Listener open(String address, ListenKey key, ServiceRoute route);
 }

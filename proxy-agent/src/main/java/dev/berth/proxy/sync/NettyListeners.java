@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.net.InetSocketAddress;
 
-/** Opens TCP and UDP listeners on the configured node address. */
+/** Opens TCP and UDP listeners. */
 @Component
 class NettyListeners implements ListenerFactory {
 
@@ -26,8 +26,8 @@ class NettyListeners implements ListenerFactory {
     }
 
     @Override
-    public Listener open(ListenKey key, ServiceRoute route) {
-        InetSocketAddress address = new InetSocketAddress(properties.nodeAddress(), key.port());
+    public Listener open(String host, ListenKey key, ServiceRoute route) {
+        InetSocketAddress address = new InetSocketAddress(host, key.port());
         return key.protocol() == Protocol.TCP
                 ? TcpListener.open(route, transport, address, properties.connectTimeout())
                 : UdpListener.open(route, transport, address, properties.udpIdleTimeout());

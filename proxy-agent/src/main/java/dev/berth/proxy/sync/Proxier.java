@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,26 +29,37 @@ class Proxier {
 
     private final ListenerFactory listenerFactory;
     private final ProxyMetrics metrics;
+    private final List<String> addresses;
     private final Map<ServicePortName, ServiceRoute> routes = new HashMap<>();
-    private final Map<ListenKey, Open> listeners = new HashMap<>();
-    private final Set<ListenKey> unbindable = new HashSet<>();
+    private final Map<Socket, Open> listeners = new HashMap<>();
+    private final Set<Socket> unbindable = new HashSet<>();
+
+    /** A planned listen key on one of the agent's addresses. */
+    record Socket(String address, ListenKey key) {
+        @Override
+        public String toString() {
+            return address + ":" + key;
+        }
+    }
 
     private record Open(Listener listener, ServicePortName serving) {
     }
 
     /** What the health endpoint shows. */
-    record State(int routes, int listeners, Set<ListenKey> unbindable) {
+    record State(int routes, int listeners, Set<Socket> unbindable) {
     }
 
-    Proxier(ListenerFactory listenerFactory, ProxyMetrics metrics) {
+    /** @param addresses where every planned port is opened: the node address, and the pods' one if any */
+    Proxier(ListenerFactory listenerFactory, ProxyMetrics metrics, List<String> addresses) {
         this.listenerFactory = listenerFactory;
         this.metrics = metrics;
+        this.addresses = List.copyOf(addresses);
     }
 
     void apply(RoutePlan plan) {
         plan.targets().forEach(this::updateRoute);
         listeners.entrySet().removeIf(e -> {
-            if (plan.listeners().containsKey(e.getKey())) {
+            if (plan.listeners().containsKey(e.getKey().key())) {
                 return false;
             }
             log.info("Closing {} (was {})", e.getKey(), e.getValue().serving());
@@ -55,7 +67,7 @@ class Proxier {
             return true;
         });
         unbindable.clear();
-        plan.listeners().forEach(this::listen);
+        plan.listeners().forEach((key, name) -> addresses.forEach(address -> listen(new Socket(address, key), name)));
         routes.entrySet().removeIf(e -> {
             if (plan.targets().containsKey(e.getKey())) {
                 return false;
@@ -75,7 +87,7 @@ class Proxier {
         route.balancer().update(target.backends(), target.affinity());
     }
 
-    private void listen(ListenKey key, ServicePortName name) {
+    private void listen(Socket key, ServicePortName name) {
         ServiceRoute route = routes.get(name);
         Open open = listeners.get(key);
         if (open != null) {
@@ -87,7 +99,7 @@ class Proxier {
             return;
         }
         try {
-            listeners.put(key, new Open(listenerFactory.open(key, route), name));
+            listeners.put(key, new Open(listenerFactory.open(key.address(), key.key(), route), name));
             log.info("Listening on {} for {}", key, name);
         } catch (IllegalStateException e) {
             unbindable.add(key);

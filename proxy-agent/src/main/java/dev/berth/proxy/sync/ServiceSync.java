@@ -50,7 +50,7 @@ class ServiceSync implements SmartLifecycle {
                 ProxyMetrics metrics) {
         this.client = client;
         this.properties = properties;
-        this.proxier = new Proxier(listeners, metrics);
+        this.proxier = new Proxier(listeners, metrics, properties.listenAddresses());
     }
 
     @Override

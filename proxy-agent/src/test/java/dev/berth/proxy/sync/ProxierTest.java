@@ -32,16 +32,18 @@ class ProxierTest {
 
     private final Map<ListenKey, FakeListener> opened = new HashMap<>();
     private final Set<ListenKey> busy = new HashSet<>();
-    private final ListenerFactory factory = (key, route) -> {
+    private final List<String> openedOn = new ArrayList<>();
+    private final ListenerFactory factory = (address, key, route) -> {
         if (busy.contains(key)) {
             throw new IllegalStateException("address in use");
         }
         FakeListener listener = new FakeListener(route);
         opened.put(key, listener);
+        openedOn.add(address + ":" + key);
         return listener;
     };
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final Proxier proxier = new Proxier(factory, new ProxyMetrics(registry));
+    private final Proxier proxier = new Proxier(factory, new ProxyMetrics(registry), List.of("127.0.0.50"));
 
     private static final class FakeListener implements Listener {
         final List<ServicePortName> routes = new ArrayList<>();
@@ -99,11 +101,19 @@ class ProxierTest {
     void aPortThatCannotBeBoundIsReportedAndRetriedAtTheNextSync() {
         busy.add(P8080);
         proxier.apply(plan(Map.of(P8080, WEB), WEB));
-        assertThat(proxier.state().unbindable()).containsExactly(P8080);
+        assertThat(proxier.state().unbindable()).containsExactly(new Proxier.Socket("127.0.0.50", P8080));
 
         busy.clear();
         proxier.apply(plan(Map.of(P8080, WEB), WEB));
         assertThat(proxier.state().unbindable()).isEmpty();
         assertThat(opened).containsKey(P8080);
+    }
+
+    @Test
+    void everyPortIsOpenedOnEachAddress() {
+        Proxier both = new Proxier(factory, new ProxyMetrics(registry), List.of("127.0.0.50", "172.17.0.1"));
+        both.apply(plan(Map.of(P8080, WEB), WEB));
+        assertThat(openedOn).containsExactlyInAnyOrder("127.0.0.50:8080/TCP", "172.17.0.1:8080/TCP");
+        assertThat(both.state().listeners()).isEqualTo(2);
     }
 }
