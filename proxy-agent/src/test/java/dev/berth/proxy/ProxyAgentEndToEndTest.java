@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
 class ProxyAgentEndToEndTest {
 
     static final String NODE = "127.0.0.50";
-    private static final Duration PROPAGATION = Duration.ofSeconds(20);
+    private static final Duration PROPAGATION = Duration.ofSeconds(30);
 
     private static PodServiceProcess podService;
     private static ConfigurableApplicationContext agent;
