@@ -60,6 +60,9 @@ class ServiceSync implements SmartLifecycle {
         endpoints = client.endpoints().inAnyNamespace().runnableInformer(0);
         services.addEventHandler(new SyncOnChange<>());
         endpoints.addEventHandler(new SyncOnChange<>());
+        // The proxy must come up (and keep serving) while the API is unreachable, and catch up once it answers.
+        services.exceptionHandler((started, failure) -> true);
+        endpoints.exceptionHandler((started, failure) -> true);
         services.start();
         endpoints.start();
         long resync = properties.resyncInterval().toMillis();

@@ -47,6 +47,8 @@ public final class ClusterWatcher implements SmartLifecycle, SpreadGroups {
         services = client.services().inAnyNamespace().runnableInformer(0);
         pods = client.pods().inAnyNamespace().runnableInformer(0);
         pods.addEventHandler(handler(this::podChanged, this::podDeleted));
+        // An unreachable API at start is retried until it answers, as after any later failure.
+        List.of(nodes, services, pods).forEach(i -> i.exceptionHandler((started, failure) -> true));
         synced = CompletableFuture.allOf(nodes.start().toCompletableFuture(),
                 services.start().toCompletableFuture(), pods.start().toCompletableFuture());
     }
