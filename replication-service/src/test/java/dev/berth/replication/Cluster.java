@@ -11,7 +11,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A real Redis, a real pod-service process and replication-service instances (in this JVM) sharing one key
@@ -33,10 +32,13 @@ public final class Cluster {
     public final KubernetesClient rcs;
 
     private Cluster() {
-        // Both start at once (each takes tens of seconds on a busy machine); the loops wait for pod-service.
-        CompletableFuture<Void> pods = CompletableFuture.runAsync(podService::start);
-        replicationService = start(port);
-        pods.join();
+        podService.start();
+        try {
+            replicationService = start(port);
+        } catch (RuntimeException e) {
+            podService.stop();
+            throw e;
+        }
         core = client(podService.url());
         rcs = client(url());
     }
