@@ -20,6 +20,7 @@ import java.util.List;
 public final class Cluster {
 
     private static Cluster shared;
+    private static RuntimeException failed;
 
     public final RedisServer redis = RedisServer.shared();
     public final String prefix = RedisServer.newPrefix();
@@ -32,8 +33,8 @@ public final class Cluster {
     public final KubernetesClient rcs;
 
     private Cluster() {
-        podService.start();
         try {
+            podService.start();
             replicationService = start(port);
         } catch (RuntimeException e) {
             podService.stop();
@@ -44,8 +45,17 @@ public final class Cluster {
     }
 
     public static synchronized Cluster shared() {
+        if (failed != null) {
+            // One failed start is enough: the other classes fail fast instead of starting processes again.
+            throw new IllegalStateException("the test cluster did not start", failed);
+        }
         if (shared == null) {
-            shared = new Cluster();
+            try {
+                shared = new Cluster();
+            } catch (RuntimeException e) {
+                failed = e;
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 shared.replicationService.close();
                 shared.podService.stop();
