@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public final class Cluster {
 
     private Cluster() {
         try {
-            podService.start();
+            podService.start(Duration.ofMinutes(3));
             replicationService = start(port);
         } catch (RuntimeException e) {
             podService.stop();
