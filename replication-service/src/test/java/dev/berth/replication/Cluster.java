@@ -9,9 +9,9 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A real Redis, a real pod-service process and replication-service instances (in this JVM) sharing one key
@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Cluster {
 
     private static Cluster shared;
+    private static RuntimeException failed;
 
     public final RedisServer redis = RedisServer.shared();
     public final String prefix = RedisServer.newPrefix();
@@ -33,17 +34,29 @@ public final class Cluster {
     public final KubernetesClient rcs;
 
     private Cluster() {
-        // Both start at once (each takes tens of seconds on a busy machine); the loops wait for pod-service.
-        CompletableFuture<Void> pods = CompletableFuture.runAsync(podService::start);
-        replicationService = start(port);
-        pods.join();
+        try {
+            podService.start(Duration.ofMinutes(3));
+            replicationService = start(port);
+        } catch (RuntimeException e) {
+            podService.stop();
+            throw e;
+        }
         core = client(podService.url());
         rcs = client(url());
     }
 
     public static synchronized Cluster shared() {
+        if (failed != null) {
+            // One failed start is enough: the other classes fail fast instead of starting processes again.
+            throw new IllegalStateException("the test cluster did not start", failed);
+        }
         if (shared == null) {
-            shared = new Cluster();
+            try {
+                shared = new Cluster();
+            } catch (RuntimeException e) {
+                failed = e;
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 shared.replicationService.close();
                 shared.podService.stop();

@@ -39,6 +39,11 @@ public final class PodServiceProcess {
     }
 
     public void start() {
+        start(Duration.ofSeconds(90));
+    }
+
+    /** Starts and waits up to {@code limit} for readiness (a shared, busy machine may need longer than 90 s). */
+    public void start(Duration limit) {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: build pod-service first");
         }
@@ -48,7 +53,7 @@ public final class PodServiceProcess {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        awaitHealthy(Duration.ofSeconds(90));
+        awaitHealthy(limit);
     }
 
     public void stop() {

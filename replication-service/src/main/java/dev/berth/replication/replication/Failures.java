@@ -1,5 +1,7 @@
 package dev.berth.replication.replication;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,15 +13,23 @@ final class Failures {
 
     private final List<RuntimeException> errors = new ArrayList<>();
 
-    /** Runs the call; false when it failed. */
-    boolean run(Runnable call) {
+    /** Runs the call; its failure, or null when it succeeded. */
+    RuntimeException run(Runnable call) {
         try {
             call.run();
-            return true;
+            return null;
         } catch (RuntimeException e) {
             errors.add(e);
-            return false;
+            return e;
         }
+    }
+
+    /**
+     * Whether the API answered the failed call, so it certainly did not happen. A timeout or a broken
+     * connection leaves it open: the pod may have been created (or deleted) all the same.
+     */
+    static boolean answered(RuntimeException failure) {
+        return failure instanceof KubernetesClientException k && k.getCode() > 0;
     }
 
     boolean none() {

@@ -29,7 +29,8 @@ public final class ReplicationLoop {
     public ReplicationLoop(ClusterInformers informers, KubernetesClient podsApi, KubernetesClient controllersApi,
                            int burst, int workers, MeterRegistry meters, Clock clock) {
         this.informers = informers;
-        this.expectations = new Expectations(clock, Duration.ofMinutes(5));
+        // Long enough for a slow watch to deliver; short enough that a create lost to a timeout is redone soon.
+        this.expectations = new Expectations(clock, Duration.ofMinutes(1));
         ReplicationManager manager = new ReplicationManager(informers.controllers.getIndexer(),
                 informers.pods.getIndexer(), new ApiPodControl(podsApi), new ApiControllerWrites(controllersApi),
                 expectations, burst, clock);

@@ -86,7 +86,12 @@ final class ReplicationManager implements Reconciler {
         return available.map(Result::requeueAfter).orElse(Result.DONE);
     }
 
-    /** Expectations are set before acting, so pod events that arrive meanwhile are counted against them. */
+    /**
+     * Expectations are set before acting, so pod events that arrive meanwhile are counted against them. A
+     * call the API refused lowers them at once; one without an answer (a timeout) does not, since its pod
+     * may still appear: the manager then waits for the cache, or for the expectations to expire, rather than
+     * risk a duplicate.
+     */
     private void apply(String key, ReplicationController rc, ReplicaPlan plan, Failures failures) {
         String namespace = rc.getMetadata().getNamespace();
         if (plan.create() == 0 && plan.delete().isEmpty()) {
@@ -95,12 +100,14 @@ final class ReplicationManager implements Reconciler {
         expectations.expect(key, plan.create(), plan.delete().stream().map(Pods::key).toList());
         for (int i = 0; i < plan.create(); i++) {
             Pod pod = PodTemplates.podFor(rc, controllerRef(rc));
-            if (!failures.run(() -> podControl.create(namespace, pod))) {
+            RuntimeException failure = failures.run(() -> podControl.create(namespace, pod));
+            if (failure != null && Failures.answered(failure)) {
                 expectations.creationObserved(key);
             }
         }
         for (Pod pod : plan.delete()) {
-            if (!failures.run(() -> podControl.delete(namespace, pod.getMetadata().getName()))) {
+            RuntimeException failure = failures.run(() -> podControl.delete(namespace, pod.getMetadata().getName()));
+            if (failure != null && Failures.answered(failure)) {
                 expectations.deletionObserved(key, Pods.key(pod));
             }
         }
