@@ -58,12 +58,20 @@ class ServiceSync implements SmartLifecycle {
         running = true;
         services = client.services().inAnyNamespace().runnableInformer(0);
         endpoints = client.endpoints().inAnyNamespace().runnableInformer(0);
-        services.addEventHandler(new SyncOnChange<>());
-        endpoints.addEventHandler(new SyncOnChange<>());
-        services.start();
-        endpoints.start();
+        observe(services);
+        observe(endpoints);
         long resync = properties.resyncInterval().toMillis();
         executor.scheduleWithFixedDelay(this::requestSync, resync, resync, TimeUnit.MILLISECONDS);
+    }
+
+    private <T extends HasMetadata> void observe(SharedIndexInformer<T> informer) {
+        informer.addEventHandler(new SyncOnChange<>());
+        // The default gives up when the first list fails; an agent may well start before the API.
+        informer.exceptionHandler((started, error) -> {
+            log.warn("Watching the API failed, retrying: {}", error.toString());
+            return true;
+        });
+        informer.start();
     }
 
     private void requestSync() {
