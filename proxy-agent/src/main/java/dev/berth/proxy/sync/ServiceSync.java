@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ class ServiceSync implements SmartLifecycle {
     });
     private volatile SharedIndexInformer<Service> services;
     private volatile SharedIndexInformer<Endpoints> endpoints;
-    private volatile Proxier.State state = new Proxier.State(0, 0, java.util.Set.of());
+    private volatile Proxier.State state = new Proxier.State(0, 0, Set.of());
     private volatile boolean synced;
     private volatile boolean running;
 
