@@ -3,12 +3,8 @@ package dev.berth.proxy;
 import dev.berth.api.testing.PodServiceProcess;
 import dev.berth.api.testing.RedisServer;
 import dev.berth.proxy.DockerPods.Pod;
-import io.fabric8.kubernetes.api.model.EndpointSubset;
-import io.fabric8.kubernetes.api.model.EndpointSubsetBuilder;
-import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -24,7 +20,6 @@ import java.net.ConnectException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +33,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 
+import static dev.berth.proxy.ServiceFixtures.endpoints;
+import static dev.berth.proxy.ServiceFixtures.freePort;
+import static dev.berth.proxy.ServiceFixtures.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -288,29 +287,8 @@ class ProxyAgentEndToEndTest {
         }
     }
 
-    private static Service service(String name, int port, String type) {
-        return new ServiceBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec().withType(type)
-                .addToSelector("app", name).addNewPort().withName("http").withPort(port).withNewTargetPort(80)
-                .endPort().endSpec().build();
-    }
-
-    /** One subset per pod: each pod's port is published on its own node port. */
-    private static Endpoints endpoints(String name, List<Pod> backends) {
-        return new EndpointsBuilder().withNewMetadata().withName(name).endMetadata()
-                .withSubsets(subsets(backends)).build();
-    }
-
-    private static List<EndpointSubset> subsets(List<Pod> backends) {
-        List<EndpointSubset> subsets = new ArrayList<>();
-        for (Pod pod : backends) {
-            subsets.add(new EndpointSubsetBuilder().addNewAddress().withIp(DockerPods.ADDRESS).endAddress()
-                    .addNewPort().withName("http").withPort(pod.port()).endPort().build());
-        }
-        return subsets;
-    }
-
     private static void setEndpoints(String name, List<Pod> backends) {
-        client.endpoints().withName(name).edit(e -> new EndpointsBuilder(e).withSubsets(subsets(backends)).build());
+        client.endpoints().withName(name).edit(e -> new EndpointsBuilder(e).withSubsets(ServiceFixtures.subsets(backends)).build());
     }
 
     private static void awaitAnswer(int port) {
@@ -336,15 +314,7 @@ class ProxyAgentEndToEndTest {
     private static double meter(String name, String service) {
         MeterRegistry registry = agent.getBean(MeterRegistry.class);
         return registry.find(name).tag("service", service).meters().stream()
-                .flatMap(m -> java.util.stream.StreamSupport.stream(m.measure().spliterator(), false))
+                .flatMap(m -> StreamSupport.stream(m.measure().spliterator(), false))
                 .mapToDouble(m -> m.getValue()).sum();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(NODE))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ class ServiceSync implements SmartLifecycle {
     });
     private volatile SharedIndexInformer<Service> services;
     private volatile SharedIndexInformer<Endpoints> endpoints;
-    private volatile Proxier.State state = new Proxier.State(0, 0, java.util.Set.of());
+    private volatile Proxier.State state = new Proxier.State(0, 0, Set.of());
     private volatile boolean synced;
     private volatile boolean running;
 
@@ -58,15 +59,20 @@ class ServiceSync implements SmartLifecycle {
         running = true;
         services = client.services().inAnyNamespace().runnableInformer(0);
         endpoints = client.endpoints().inAnyNamespace().runnableInformer(0);
-        services.addEventHandler(new SyncOnChange<>());
-        endpoints.addEventHandler(new SyncOnChange<>());
-        // The proxy must come up (and keep serving) while the API is unreachable, and catch up once it answers.
-        services.exceptionHandler((started, failure) -> true);
-        endpoints.exceptionHandler((started, failure) -> true);
-        services.start();
-        endpoints.start();
+        observe(services);
+        observe(endpoints);
         long resync = properties.resyncInterval().toMillis();
         executor.scheduleWithFixedDelay(this::requestSync, resync, resync, TimeUnit.MILLISECONDS);
+    }
+
+    private <T extends HasMetadata> void observe(SharedIndexInformer<T> informer) {
+        informer.addEventHandler(new SyncOnChange<>());
+        // The default gives up when the first list fails; an agent may well start before the API.
+        informer.exceptionHandler((started, error) -> {
+            log.warn("Watching the API failed, retrying: {}", error.toString());
+            return true;
+        });
+        informer.start();
     }
 
     private void requestSync() {
