@@ -61,9 +61,13 @@ class SchedulerEndToEndTest {
     }
 
     static ConfigurableApplicationContext startScheduler(String role, String schedulerName) {
+        return startScheduler(role, schedulerName, podService.url());
+    }
+
+    static ConfigurableApplicationContext startScheduler(String role, String schedulerName, String apiServer) {
         RedisServer redis = RedisServer.shared();
         return new SpringApplicationBuilder(SchedulingServiceApplication.class).run("--server.port=0",
-                "--server.address=127.0.0.1", "--berth.scheduler.api-server=" + podService.url(),
+                "--server.address=127.0.0.1", "--berth.scheduler.api-server=" + apiServer,
                 "--berth.scheduler.scheduler-name=" + schedulerName,
                 "--berth.scheduler.initial-backoff=200ms", "--berth.scheduler.max-backoff=1s",
                 "--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
@@ -162,8 +166,11 @@ class SchedulerEndToEndTest {
             assertThat(pods.stream().filter(SchedulerEndToEndTest::bound).map(p -> p.getSpec().getNodeName()))
                     .hasSize(3).doesNotHaveDuplicates();
             assertThat(pods.stream().filter(p -> !bound(p)).map(SchedulerEndToEndTest::scheduledCondition))
-                    .singleElement().satisfies(c -> assertThat(c.getMessage()).isEqualTo(
-                            "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports."));
+                    .singleElement().satisfies(c -> {
+                        assertThat(c).isNotNull();
+                        assertThat(c.getMessage()).isEqualTo(
+                                "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports.");
+                    });
         });
     }
 
@@ -270,6 +277,28 @@ class SchedulerEndToEndTest {
         } finally {
             first.close();
             second.close();
+        }
+    }
+
+    /** The informers' first list fails while the API is down; the scheduler must keep trying, not stall. */
+    @Test
+    void aSchedulerStartedBeforeTheApiSchedulesOnceTheApiAnswers() {
+        PodServiceProcess late = new PodServiceProcess(RedisServer.shared(), RedisServer.newPrefix(), "");
+        ConfigurableApplicationContext early = startScheduler("early-" + UUID.randomUUID(), "default-scheduler", late.url());
+        try (KubernetesClient lateClient = new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+                .withMasterUrl(late.url()).build()).build()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> early.getBean(Leadership.class).isLeader());
+            late.start();
+            Node node = Fixtures.readyNode("late-node");
+            lateClient.nodes().resource(new NodeBuilder(node).withStatus(null).build()).create();
+            lateClient.nodes().withName("late-node").editStatus(n -> new NodeBuilder(n).withStatus(node.getStatus()).build());
+            lateClient.pods().inNamespace("default").resource(Fixtures.pod("late", null, null).editMetadata()
+                    .withUid(null).endMetadata().build()).create();
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    "late-node".equals(lateClient.pods().inNamespace("default").withName("late").get().getSpec().getNodeName()));
+        } finally {
+            early.close();
+            late.stop();
         }
     }
 

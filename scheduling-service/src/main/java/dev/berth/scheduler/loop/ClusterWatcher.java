@@ -11,11 +11,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Informers on nodes, pods and services feeding the cache and the queue; their handlers only record what
@@ -24,6 +25,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ClusterWatcher implements SmartLifecycle, SpreadGroups {
 
+    private static final Logger log = LoggerFactory.getLogger(ClusterWatcher.class);
+
     private final KubernetesClient client;
     private final ClusterCache cache;
     private final SchedulingQueue queue;
@@ -31,7 +34,6 @@ public final class ClusterWatcher implements SmartLifecycle, SpreadGroups {
     private SharedIndexInformer<Node> nodes;
     private SharedIndexInformer<Service> services;
     private SharedIndexInformer<Pod> pods;
-    private volatile CompletableFuture<Void> synced = new CompletableFuture<>();
 
     public ClusterWatcher(KubernetesClient client, ClusterCache cache, SchedulingQueue queue, String schedulerName) {
         this.client = client;
@@ -42,23 +44,32 @@ public final class ClusterWatcher implements SmartLifecycle, SpreadGroups {
 
     @Override
     public void start() {
-        nodes = client.nodes().runnableInformer(0);
+        nodes = keepTrying(client.nodes().runnableInformer(0));
         nodes.addEventHandler(handler(this::nodeChanged, n -> cache.removeNode(n.getMetadata().getName())));
-        services = client.services().inAnyNamespace().runnableInformer(0);
-        pods = client.pods().inAnyNamespace().runnableInformer(0);
+        services = keepTrying(client.services().inAnyNamespace().runnableInformer(0));
+        pods = keepTrying(client.pods().inAnyNamespace().runnableInformer(0));
         pods.addEventHandler(handler(this::podChanged, this::podDeleted));
-        // An unreachable API at start is retried until it answers, as after any later failure.
-        List.of(nodes, services, pods).forEach(i -> i.exceptionHandler((started, failure) -> true));
-        synced = CompletableFuture.allOf(nodes.start().toCompletableFuture(),
-                services.start().toCompletableFuture(), pods.start().toCompletableFuture());
+        for (SharedIndexInformer<?> informer : List.of(nodes, services, pods)) {
+            informer.start();
+        }
+    }
+
+    /**
+     * An API that is slow or down when the scheduler starts must only delay it: by default a failed first list
+     * stops an informer for good, which would leave a leader that never schedules.
+     */
+    private static <T> SharedIndexInformer<T> keepTrying(SharedIndexInformer<T> informer) {
+        return informer.exceptionHandler((started, error) -> {
+            log.warn("Listing or watching {} failed, retrying: {}", informer.getApiTypeClass().getSimpleName(),
+                    error.toString());
+            return true;
+        });
     }
 
     /** Blocks until every informer has listed once. */
     public void awaitSynced() throws InterruptedException {
-        try {
-            synced.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("the informers could not list", e.getCause());
+        while (!(nodes.hasSynced() && services.hasSynced() && pods.hasSynced())) {
+            Thread.sleep(100);
         }
     }
 
