@@ -1,0 +1,64 @@
+package dev.berth.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code ./berth} (and so kubectl with the cluster's kubeconfig) and {@code docker}, bounded in time. */
+final class Berth {
+
+    private static final Path SCRIPT = Path.of("..", "berth").toAbsolutePath().normalize();
+
+    record Result(int exitCode, String output) {
+    }
+
+    private Berth() {
+    }
+
+    static Result run(Duration limit, String... args) {
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+        command.addAll(List.of(args));
+        return exec(command, limit);
+    }
+
+    /** A kubectl verb through ./berth that must succeed; returns its standard output and error. */
+    static String ok(String... args) {
+        Result result = run(Duration.ofSeconds(60), args);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("./berth " + String.join(" ", args) + " failed: " + result.output());
+        }
+        return result.output();
+    }
+
+    static String docker(String... args) {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        return exec(command, Duration.ofSeconds(60)).output();
+    }
+
+    private static Result exec(List<String> command, Duration limit) {
+        try {
+            Path output = Files.createTempFile("berth-e2e", ".out");
+            Process process = new ProcessBuilder(command).directory(SCRIPT.getParent().toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + limit
+                        + ": " + Files.readString(output));
+            }
+            String text = Files.readString(output, StandardCharsets.UTF_8);
+            Files.delete(output);
+            return new Result(process.exitValue(), text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

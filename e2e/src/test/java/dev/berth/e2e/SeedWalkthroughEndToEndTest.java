@@ -1,0 +1,142 @@
+package dev.berth.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The original walk-through, on a whole cluster started by {@code ./berth up --nodes 3} (Redis, both API
+ * servers behind the TLS gateway, the scheduler, and a node-agent and proxy-agent per node on 127.0.0.2–4),
+ * driven with the real kubectl (through {@code ./berth}) and the seed's v1beta1 JSON; {@code ./berth down}
+ * must leave no process and no container behind.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SeedWalkthroughEndToEndTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path STATE = ROOT.resolve(".berth");
+    private static final List<String> NODE_ADDRESSES = List.of("127.0.0.2", "127.0.0.3", "127.0.0.4");
+    private static SeedApi seed;
+
+    @BeforeAll
+    static void up() {
+        Berth.Result up = Berth.run(Duration.ofMinutes(10), "up", "--nodes", "3");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        seed = new SeedApi(STATE);
+    }
+
+    @AfterAll
+    static void down() {
+        Berth.run(Duration.ofMinutes(3), "down");
+    }
+
+    @Test
+    @Order(1)
+    void theSeedRedisPodRunsAndAnswersOnItsNodeAddress() throws IOException {
+        seed.create("/api/v1beta1/pods", ROOT.resolve("examples/seed-v1beta1/redis-pod.json"));
+        await().atMost(Duration.ofMinutes(2)).until(() -> Berth.ok("get", "pod", "redis", "-o",
+                "jsonpath={.status.phase}").equals("Running"));
+        String node = Berth.ok("get", "pod", "redis", "-o", "jsonpath={.status.hostIP}");
+        assertThat(NODE_ADDRESSES).contains(node);
+        assertThat(Berth.docker("ps", "--filter", "label=berth.pod.name=redis", "--format", "{{.Image}}"))
+                .isEqualTo("dockerfile/redis\n");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> ping(node, 6379));
+
+        Berth.ok("delete", "pod", "redis");
+        await().atMost(Duration.ofMinutes(1)).until(() ->
+                Berth.docker("ps", "-aq", "--filter", "label=berth.pod.name=redis").isBlank());
+    }
+
+    @Test
+    @Order(2)
+    void theControllerKeepsItsPodAndScalesOnePerNode() throws IOException {
+        seed.create("/api/v1beta1/replicationControllers", ROOT.resolve("examples/seed-v1beta1/redis-controller.json"));
+        await().atMost(Duration.ofMinutes(2)).until(() -> runningRedisPods().size() == 1);
+        String first = runningRedisPods().iterator().next();
+
+        Berth.ok("delete", "pod", first, "--wait=false");
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
+            Set<String> running = runningRedisPods();
+            return running.size() == 1 && !running.contains(first);
+        });
+
+        Berth.ok("scale", "rc", "rediscontroller", "--replicas=3");
+        await().atMost(Duration.ofMinutes(2)).until(() -> runningRedisPods().size() == 3);
+        // Each replica asks for host port 6379, so no two can share a node.
+        assertThat(Berth.ok("get", "pods", "-l", "name=redis", "-o", "jsonpath={.items[*].spec.nodeName}").split(" "))
+                .containsExactlyInAnyOrder("node-1", "node-2", "node-3");
+    }
+
+    @Test
+    @Order(3)
+    void aServiceInFrontOfTheControllerAnswersThroughTheProxyOnEveryNode() {
+        Berth.ok("expose", "rc", "rediscontroller", "--port=6380", "--target-port=6379", "--name=redis");
+        for (String node : NODE_ADDRESSES) {
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> ping(node, 6380));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void downLeavesNoProcessAndNoContainer() throws IOException {
+        List<Long> pids;
+        try (var files = Files.list(STATE.resolve("pids"))) {
+            pids = files.map(f -> {
+                try {
+                    return Long.parseLong(Files.readString(f).trim());
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        }
+        // Four control-plane processes, and a node-agent and a proxy-agent per node.
+        assertThat(pids).hasSize(4 + 3 * 2);
+        Berth.Result down = Berth.run(Duration.ofMinutes(3), "down");
+        assertThat(down.exitCode()).as(down.output()).isZero();
+        assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        for (int node = 1; node <= 3; node++) {
+            assertThat(Berth.docker("ps", "-aq", "--filter", "label=berth.node.name=node-" + node)).isBlank();
+        }
+    }
+
+    private static Set<String> runningRedisPods() {
+        String out = Berth.ok("get", "pods", "-l", "name=redis", "-o",
+                "jsonpath={range .items[?(@.status.phase==\"Running\")]}{.metadata.name}{\" \"}{end}");
+        return Arrays.stream(out.trim().split(" ")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    }
+
+    /** Speaks just enough RESP to ask Redis for PONG. */
+    private static boolean ping(String host, int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 2000);
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] reply = new byte[7];
+            int read = in.readNBytes(reply, 0, reply.length);
+            return new String(reply, 0, read, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+        }
+    }
+}
