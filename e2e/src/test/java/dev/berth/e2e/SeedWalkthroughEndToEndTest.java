@@ -27,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The original walk-through, on a whole cluster started by {@code ./berth up --nodes 3} (Redis, both API
  * servers behind the TLS gateway, the scheduler, and a node-agent and proxy-agent per node on 127.0.0.2–4),
- * driven with the real kubectl (through {@code ./berth}) and the seed's v1beta1 JSON; {@code ./berth down}
+ * driven with the real kubectl and the seed's kubecfg forms (both through {@code ./berth}) and its v1beta1
+ * JSON; {@code ./berth down}
  * must leave no process and no container behind.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,13 +37,11 @@ class SeedWalkthroughEndToEndTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path STATE = ROOT.resolve(".berth");
     private static final List<String> NODE_ADDRESSES = List.of("127.0.0.2", "127.0.0.3", "127.0.0.4");
-    private static SeedApi seed;
 
     @BeforeAll
     static void up() {
         Berth.Result up = Berth.run(Duration.ofMinutes(10), "up", "--nodes", "3");
         assertThat(up.exitCode()).as(up.output()).isZero();
-        seed = new SeedApi(STATE);
     }
 
     @AfterAll
@@ -53,16 +52,19 @@ class SeedWalkthroughEndToEndTest {
     @Test
     @Order(1)
     void theSeedRedisPodRunsAndAnswersOnItsNodeAddress() throws IOException {
-        seed.create("/api/v1beta1/pods", ROOT.resolve("examples/seed-v1beta1/redis-pod.json"));
+        Berth.ok("-c", ROOT.resolve("examples/seed-v1beta1/redis-pod.json").toString(), "create", "/pods");
         await().atMost(Duration.ofMinutes(2)).until(() -> Berth.ok("get", "pod", "redis", "-o",
                 "jsonpath={.status.phase}").equals("Running"));
         String node = Berth.ok("get", "pod", "redis", "-o", "jsonpath={.status.hostIP}");
         assertThat(NODE_ADDRESSES).contains(node);
         assertThat(Berth.docker("ps", "--filter", "label=berth.pod.name=redis", "--format", "{{.Image}}"))
                 .isEqualTo("dockerfile/redis\n");
+        assertThat(Berth.ok("list", "/pods")).containsPattern("redis +1/1 +Running");
+        assertThat(Berth.ok("get", "/pods/redis"))
+                .contains("\"id\":\"redis\"", "\"status\":\"Running\"", "\"hostIP\":\"" + node + "\"");
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> ping(node, 6379));
 
-        Berth.ok("delete", "pod", "redis");
+        Berth.ok("delete", "/pods/redis");
         await().atMost(Duration.ofMinutes(1)).until(() ->
                 Berth.docker("ps", "-aq", "--filter", "label=berth.pod.name=redis").isBlank());
     }
@@ -70,7 +72,9 @@ class SeedWalkthroughEndToEndTest {
     @Test
     @Order(2)
     void theControllerKeepsItsPodAndScalesOnePerNode() throws IOException {
-        seed.create("/api/v1beta1/replicationControllers", ROOT.resolve("examples/seed-v1beta1/redis-controller.json"));
+        Berth.ok("-c", ROOT.resolve("examples/seed-v1beta1/redis-controller.json").toString(), "create",
+                "/replicationControllers");
+        assertThat(Berth.ok("list", "/replicationControllers")).contains("rediscontroller");
         await().atMost(Duration.ofMinutes(2)).until(() -> runningRedisPods().size() == 1);
         String first = runningRedisPods().iterator().next();
 
