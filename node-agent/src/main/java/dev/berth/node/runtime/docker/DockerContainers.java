@@ -26,9 +26,15 @@ final class DockerContainers {
                 : "created".equals(state.getStatus()) ? RuntimeContainer.State.CREATED : RuntimeContainer.State.EXITED;
         Long exitCode = state.getExitCodeLong();
         Map<String, String> labels = inspect.getConfig().getLabels() == null ? Map.of() : inspect.getConfig().getLabels();
+        Instant finished = time(state.getFinishedAt());
+        if (finished == null && runtimeState == RuntimeContainer.State.CREATED && exitCode != null && exitCode != 0) {
+            // It failed to start (e.g. its host port is taken) and so never finished: the attempt ended when it
+            // was made, and the restart back-off counts from there instead of retrying at every sync.
+            finished = time(inspect.getCreated());
+        }
         return new RuntimeContainer(inspect.getId(), inspect.getName().replaceFirst("^/", ""),
                 inspect.getConfig().getImage(), labels, runtimeState, exitCode == null ? 0 : exitCode.intValue(),
-                time(state.getStartedAt()), time(state.getFinishedAt()), published(inspect));
+                time(state.getStartedAt()), finished, published(inspect));
     }
 
     private static List<ContainerSpec.PortMapping> published(InspectContainerResponse inspect) {

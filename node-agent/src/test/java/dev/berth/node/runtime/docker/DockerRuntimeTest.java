@@ -119,6 +119,21 @@ class DockerRuntimeTest {
     }
 
     @Test
+    void aContainerThatCannotStartReportsAFailedAttemptWithAnEndTime() throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            String id = docker.create(spec("blocked", List.of("sleep 60"), Map.of(),
+                    List.of(new ContainerSpec.PortMapping(8080, "TCP", "127.0.0.1", taken.getLocalPort()))));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> docker.start(id)).isInstanceOf(RuntimeException.class);
+            RuntimeContainer failed = docker.inspect(id);
+            assertThat(failed.state()).isEqualTo(RuntimeContainer.State.CREATED);
+            assertThat(failed.exitCode()).isNotZero();
+            // Without an end time the agent would retry it at every sync instead of backing off.
+            assertThat(failed.finishedAt()).isNotNull();
+        }
+    }
+
+    @Test
     void knowsWhichImagesAreMissing() {
         assertThat(docker.hasImage("berth-no-such-image:" + run)).isFalse();
     }
