@@ -65,21 +65,12 @@ public final class V1beta1Pods {
     }
 
     public static ObjectNode fromV1(Pod pod, JsonMapper mapper) {
-        ObjectMeta meta = pod.getMetadata();
-        ObjectNode out = mapper.createObjectNode();
-        out.put("kind", "Pod");
-        out.put("apiVersion", "v1beta1");
-        out.put("id", meta.getName());
-        out.put("uid", meta.getUid());
-        out.put("namespace", meta.getNamespace());
-        out.put("creationTimestamp", meta.getCreationTimestamp());
-        out.put("resourceVersion", Long.parseLong(meta.getResourceVersion()));
-        out.set("labels", mapper.valueToTree(meta.getLabels()));
+        ObjectNode out = header("Pod", pod.getMetadata(), mapper);
         PodSpec spec = pod.getSpec();
         ObjectNode desired = out.putObject("desiredState");
         ObjectNode manifest = desired.putObject("manifest");
         manifest.put("version", "v1beta1");
-        manifest.put("id", meta.getName());
+        manifest.put("id", pod.getMetadata().getName());
         manifest.set("containers", V1beta1Containers.fromV1(spec.getContainers(), mapper));
         manifest.putObject("restartPolicy").putObject(restartPolicyKey(spec.getRestartPolicy()));
         desired.put("host", spec.getNodeName());
@@ -136,6 +127,20 @@ public final class V1beta1Pods {
     private static String firstText(JsonNode first, JsonNode second) {
         String value = text(first);
         return value != null && !value.isEmpty() ? value : text(second);
+    }
+
+    /** The fields every v1beta1 object carries at its top level, from a v1 object's metadata. */
+    static ObjectNode header(String kind, ObjectMeta meta, JsonMapper mapper) {
+        ObjectNode out = mapper.createObjectNode();
+        out.put("kind", kind);
+        out.put("apiVersion", "v1beta1");
+        out.put("id", meta.getName());
+        out.put("uid", meta.getUid());
+        out.put("namespace", meta.getNamespace());
+        out.put("creationTimestamp", meta.getCreationTimestamp());
+        out.put("resourceVersion", Long.parseLong(meta.getResourceVersion()));
+        out.set("labels", mapper.valueToTree(meta.getLabels()));
+        return out;
     }
 
     static Map<String, String> strings(JsonNode node) {

@@ -2,7 +2,6 @@ package dev.berth.api.legacy;
 
 import dev.berth.api.errors.ApiException;
 import dev.berth.api.errors.FieldError;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.ReplicationController;
@@ -70,16 +69,7 @@ public final class V1beta1ReplicationControllers {
     }
 
     public static ObjectNode fromV1(ReplicationController controller, JsonMapper mapper) {
-        ObjectMeta meta = controller.getMetadata();
-        ObjectNode out = mapper.createObjectNode();
-        out.put("kind", "ReplicationController");
-        out.put("apiVersion", "v1beta1");
-        out.put("id", meta.getName());
-        out.put("uid", meta.getUid());
-        out.put("namespace", meta.getNamespace());
-        out.put("creationTimestamp", meta.getCreationTimestamp());
-        out.put("resourceVersion", Long.parseLong(meta.getResourceVersion()));
-        out.set("labels", mapper.valueToTree(meta.getLabels()));
+        ObjectNode out = V1beta1Pods.header("ReplicationController", controller.getMetadata(), mapper);
         ObjectNode desired = out.putObject("desiredState");
         desired.put("replicas", controller.getSpec().getReplicas());
         desired.set("replicaSelector", mapper.valueToTree(controller.getSpec().getSelector()));
@@ -87,7 +77,7 @@ public final class V1beta1ReplicationControllers {
         ObjectNode podTemplate = desired.putObject("podTemplate");
         ObjectNode manifest = podTemplate.putObject("desiredState").putObject("manifest");
         manifest.put("version", "v1beta1");
-        manifest.put("id", meta.getName());
+        manifest.put("id", controller.getMetadata().getName());
         manifest.set("containers", V1beta1Containers.fromV1(template.getSpec().getContainers(), mapper));
         manifest.putObject("restartPolicy").putObject(V1beta1Pods.restartPolicyKey(template.getSpec().getRestartPolicy()));
         podTemplate.set("labels", mapper.valueToTree(

@@ -6,11 +6,11 @@ import dev.berth.node.runtime.ContainerRuntime;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The services a starting container should know about: an informer's cache of all services, turned into
@@ -38,8 +38,7 @@ public class ServiceDirectory implements SmartLifecycle {
         if (services == null) {
             return Map.of();
         }
-        return ServiceLinks.environment(services.getStore().list().stream()
-                .filter(s -> Objects.equals(namespace, s.getMetadata().getNamespace())).toList(), host());
+        return ServiceLinks.environment(services.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace), host());
     }
 
     /** Where pods reach this node's proxy: configured, else the engine's bridge gateway. */
