@@ -1,6 +1,7 @@
 # Shared by ./scripts/test and ./berth: make sure the machine has what Berth needs (Debian 12, as root).
 
-# Debian packages: a JDK 17 to build and run, redis-server for storage (tests start their own).
+# Debian packages: a JDK 17 to build and run, redis-server for storage (tests start their own), chromium
+# for the gateway status page's browser test, docker-compose for the compose variant's test.
 ensure_packages() {
   local missing=()
   command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
@@ -8,6 +9,8 @@ ensure_packages() {
   command -v redis-benchmark >/dev/null 2>&1 || missing+=(redis-tools)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
   [ -x /bin/busybox ] || missing+=(busybox-static)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     as_root apt-get update -qq
