@@ -6,6 +6,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The original walk-through, on a whole cluster started by {@code ./berth up --nodes 3} (Redis, both API
- * servers behind the TLS gateway, the scheduler, and a node-agent and proxy-agent per node on 127.0.0.2–4),
- * driven with the real kubectl and the seed's kubecfg forms (both through {@code ./berth}) and its v1beta1
- * JSON; {@code ./berth down}
+ * The original walk-through, on a whole cluster started by {@code ./berth up --nodes 3 --hollow-nodes 2}
+ * (Redis, both API servers behind the TLS gateway, the scheduler, a node-agent and proxy-agent per node on
+ * 127.0.0.2–4, and two simulated nodes), driven with the Berth CLI (the seed's kubecfg forms and its v1beta1
+ * JSON, tables, describe, logs) and the real kubectl (through {@code ./berth kubectl}); {@code ./berth down}
  * must leave no process and no container behind.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,7 +41,7 @@ class SeedWalkthroughEndToEndTest {
 
     @BeforeAll
     static void up() {
-        Berth.Result up = Berth.run(Duration.ofMinutes(10), "up", "--nodes", "3");
+        Berth.Result up = Berth.run(Duration.ofMinutes(10), "up", "--nodes", "3", "--hollow-nodes", "2");
         assertThat(up.exitCode()).as(up.output()).isZero();
     }
 
@@ -53,9 +54,9 @@ class SeedWalkthroughEndToEndTest {
     @Order(1)
     void theSeedRedisPodRunsAndAnswersOnItsNodeAddress() throws IOException {
         Berth.ok("-c", ROOT.resolve("examples/seed-v1beta1/redis-pod.json").toString(), "create", "/pods");
-        await().atMost(Duration.ofMinutes(2)).until(() -> Berth.ok("get", "pod", "redis", "-o",
+        await().atMost(Duration.ofMinutes(2)).until(() -> Berth.ok("kubectl", "get", "pod", "redis", "-o",
                 "jsonpath={.status.phase}").equals("Running"));
-        String node = Berth.ok("get", "pod", "redis", "-o", "jsonpath={.status.hostIP}");
+        String node = Berth.ok("kubectl", "get", "pod", "redis", "-o", "jsonpath={.status.hostIP}");
         assertThat(NODE_ADDRESSES).contains(node);
         assertThat(Berth.docker("ps", "--filter", "label=berth.pod.name=redis", "--format", "{{.Image}}"))
                 .isEqualTo("dockerfile/redis\n");
@@ -63,6 +64,9 @@ class SeedWalkthroughEndToEndTest {
         assertThat(Berth.ok("get", "/pods/redis"))
                 .contains("\"id\":\"redis\"", "\"status\":\"Running\"", "\"hostIP\":\"" + node + "\"");
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> ping(node, 6379));
+        assertThat(Berth.ok("describe", "pod", "redis")).contains("Status:", "Running", "dockerfile/redis",
+                "Events:", "Started");
+        assertThat(Berth.ok("logs", "redis")).contains("Ready to accept connections");
 
         Berth.ok("delete", "/pods/redis");
         await().atMost(Duration.ofMinutes(1)).until(() ->
@@ -84,10 +88,13 @@ class SeedWalkthroughEndToEndTest {
             return running.size() == 1 && !running.contains(first);
         });
 
-        Berth.ok("scale", "rc", "rediscontroller", "--replicas=3");
+        Berth.ok("kubectl", "scale", "rc", "rediscontroller", "--replicas=3");
         await().atMost(Duration.ofMinutes(2)).until(() -> runningRedisPods().size() == 3);
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(Berth.ok("describe", "rc", "rediscontroller"))
+                .contains("3 current / 3 desired", "3 Running"));
+        assertThat(Berth.ok("get", "rc")).containsPattern("rediscontroller +3 +3 +3");
         // Each replica asks for host port 6379, so no two can share a node.
-        assertThat(Berth.ok("get", "pods", "-l", "name=redis", "-o", "jsonpath={.items[*].spec.nodeName}").split(" "))
+        assertThat(Berth.ok("kubectl", "get", "pods", "-l", "name=redis", "-o", "jsonpath={.items[*].spec.nodeName}").split(" "))
                 .containsExactlyInAnyOrder("node-1", "node-2", "node-3");
     }
 
@@ -102,6 +109,26 @@ class SeedWalkthroughEndToEndTest {
 
     @Test
     @Order(4)
+    void hollowNodesTakeOnlyPodsThatTolerateThemAndRunThemWithoutContainers(@TempDir Path dir) throws IOException {
+        assertThat(Berth.ok("get", "nodes")).containsPattern("hollow-1 +Ready").containsPattern("hollow-2 +Ready");
+        Path simulated = dir.resolve("simulated.yaml");
+        Files.writeString(simulated, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: simulated}
+                spec:
+                  nodeSelector: {berth.dev/hollow: "true"}
+                  tolerations: [{key: berth.dev/hollow, operator: Exists, effect: NoSchedule}]
+                  containers: [{name: app, image: busybox:latest}]
+                """);
+        assertThat(Berth.ok("create", "-f", simulated.toString())).isEqualTo("pod/simulated created\n");
+        await().atMost(Duration.ofMinutes(1)).until(() -> Berth.ok("get", "pods", "simulated", "-o", "wide")
+                .matches("(?s).*simulated +1/1 +Running .* hollow-[12] .*"));
+        assertThat(Berth.docker("ps", "-aq", "--filter", "label=berth.pod.name=simulated")).isBlank();
+    }
+
+    @Test
+    @Order(5)
     void downLeavesNoProcessAndNoContainer() throws IOException {
         List<Long> pids;
         try (var files = Files.list(STATE.resolve("pids"))) {
@@ -113,8 +140,8 @@ class SeedWalkthroughEndToEndTest {
                 }
             }).toList();
         }
-        // Four control-plane processes, and a node-agent and a proxy-agent per node.
-        assertThat(pids).hasSize(4 + 3 * 2);
+        // Four control-plane processes, a node-agent and a proxy-agent per node, and the hollow nodes' process.
+        assertThat(pids).hasSize(4 + 3 * 2 + 1);
         Berth.Result down = Berth.run(Duration.ofMinutes(3), "down");
         assertThat(down.exitCode()).as(down.output()).isZero();
         assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
@@ -124,7 +151,7 @@ class SeedWalkthroughEndToEndTest {
     }
 
     private static Set<String> runningRedisPods() {
-        String out = Berth.ok("get", "pods", "-l", "name=redis", "-o",
+        String out = Berth.ok("kubectl", "get", "pods", "-l", "name=redis", "-o",
                 "jsonpath={range .items[?(@.status.phase==\"Running\")]}{.metadata.name}{\" \"}{end}");
         return Arrays.stream(out.trim().split(" ")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
