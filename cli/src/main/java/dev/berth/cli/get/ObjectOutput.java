@@ -5,6 +5,7 @@ import dev.berth.cli.api.ResourceKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.List;
 /** Prints objects as JSON, YAML or {@code kind/name}; several objects as a v1 List, as kubectl does. */
 final class ObjectOutput {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** kubectl's YAML style: no document marker, quotes only where a plain scalar would be misread. */
+    private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .enable(YAMLWriteFeature.MINIMIZE_QUOTES).build();
 
     private final ResourceKind kind;
     private final Format format;
