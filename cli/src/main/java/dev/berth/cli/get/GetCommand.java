@@ -7,6 +7,8 @@ import dev.berth.cli.api.ApiRequests;
 import dev.berth.cli.api.ResourceKind;
 import dev.berth.cli.seed.SeedPath;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
@@ -49,8 +51,8 @@ public final class GetCommand implements Callable<Integer> {
     @Option(names = "--no-headers", description = "leave out the header line")
     boolean noHeaders;
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -102,7 +104,7 @@ public final class GetCommand implements Callable<Integer> {
         return items;
     }
 
-    String query(boolean watching, String resourceVersion) {
+    private String query(boolean watching, String resourceVersion) {
         List<String> params = new ArrayList<>();
         if (selector != null) {
             params.add("labelSelector=" + URLEncoder.encode(selector, StandardCharsets.UTF_8));
