@@ -51,6 +51,19 @@ class SeedWalkthroughEndToEndTest {
     }
 
     @Test
+    @Order(0)
+    void everyComponentExposesHealthInfoMetricsAndPrometheus() {
+        List<String> components = List.of("http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:10259",
+                "http://127.0.0.2:10250", "http://127.0.0.2:10256");
+        for (String component : components) {
+            assertThat(Http.get(component + "/actuator/health")).as(component).contains("\"status\":\"UP\"");
+            assertThat(Http.get(component + "/actuator/info")).as(component).contains("\"build\"", "\"version\"");
+            assertThat(Http.get(component + "/actuator/metrics")).as(component).contains("jvm.memory.used");
+            assertThat(Http.get(component + "/actuator/prometheus")).as(component).contains("jvm_memory_used_bytes");
+        }
+    }
+
+    @Test
     @Order(1)
     void theSeedRedisPodRunsAndAnswersOnItsNodeAddress() throws IOException {
         Berth.ok("-c", ROOT.resolve("examples/seed-v1beta1/redis-pod.json").toString(), "create", "/pods");
