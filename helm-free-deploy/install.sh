@@ -14,6 +14,8 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(dirname "$HERE")
+# shellcheck source=../scripts/lib/prerequisites.sh
+source "$REPO/scripts/lib/prerequisites.sh"
 ROOT=/
 BUILD=yes
 role=${1:-}
@@ -152,7 +154,7 @@ node() {
   keytool -importcert -noprompt -alias gateway -file "$etc/tls/gateway.crt" -storetype PKCS12 \
     -keystore "$etc/tls/truststore.p12" -storepass changeit >/dev/null 2>&1
   local gateway="https://$MASTER:8443" bridge=""
-  bridge=$(docker network inspect bridge --format '{{(index .IPAM.Config 0).Gateway}}' 2>/dev/null || true)
+  bridge=$(docker_bridge_gateway)
   envfile common <<ENV
 JAVA_OPTS=-Xmx256m -XX:+UseSerialGC -Djavax.net.ssl.trustStore=/etc/berth/tls/truststore.p12 -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12
 ENV

@@ -8,6 +8,7 @@ ensure_packages() {
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
   command -v redis-benchmark >/dev/null 2>&1 || missing+=(redis-tools)
   command -v curl >/dev/null 2>&1 || missing+=(curl)
+  command -v ip >/dev/null 2>&1 || missing+=(iproute2)
   [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
@@ -48,6 +49,17 @@ ensure_docker() {
       sleep 1
     done
   fi
+}
+
+# The engine's default bridge gateway: the host as containers see it. An engine that adopted an existing
+# docker0 at start reports no gateway in the bridge's IPAM configuration; the interface's address is the one.
+docker_bridge_gateway() {
+  local gateway
+  gateway=$(docker network inspect bridge --format '{{range .IPAM.Config}}{{.Gateway}}{{end}}' 2>/dev/null || true)
+  if [ -z "$gateway" ]; then
+    gateway=$(ip -4 -o addr show dev docker0 2>/dev/null | awk '{print $4}' | cut -d/ -f1 | head -n 1)
+  fi
+  echo "$gateway"
 }
 
 as_root() {

@@ -48,9 +48,9 @@ final class DockerPods implements AutoCloseable {
         return docker(args.toArray(String[]::new));
     }
 
-    /** The gateway of the engine's default bridge: the host as containers see it. */
+    /** The gateway of the engine's default bridge: the host as containers see it (as ./berth finds it). */
     static String bridgeGateway() {
-        return docker("network", "inspect", "bridge", "-f", "{{(index .IPAM.Config 0).Gateway}}");
+        return bash("source ../scripts/lib/prerequisites.sh && docker_bridge_gateway");
     }
 
     void remove(Pod pod) {
@@ -68,12 +68,21 @@ final class DockerPods implements AutoCloseable {
     }
 
     private static String docker(String... args) {
+        List<String> command = new ArrayList<>(List.of("docker"));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static String bash(String script) {
+        return run(List.of("bash", "-c", script));
+    }
+
+    private static String run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(prepend(args))
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("docker " + String.join(" ", args) + ": " + output);
+                throw new IllegalStateException(String.join(" ", command) + ": " + output);
             }
             return output;
         } catch (IOException e) {
@@ -82,11 +91,5 @@ final class DockerPods implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static List<String> prepend(String... args) {
-        List<String> all = new ArrayList<>(List.of("docker"));
-        all.addAll(List.of(args));
-        return all;
     }
 }

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
@@ -22,10 +23,15 @@ import com.github.dockerjava.api.model.Frame;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** {@link ContainerRuntime} on a Docker engine, through docker-java. */
@@ -196,9 +202,26 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public String hostAddressForContainers() {
-        return docker.inspectNetworkCmd().withNetworkId("bridge").exec().getIpam().getConfig().stream()
-                .map(c -> c.getGateway()).filter(g -> g != null && !g.isEmpty()).findFirst()
+        Network bridge = docker.inspectNetworkCmd().withNetworkId("bridge").exec();
+        return bridge.getIpam().getConfig().stream()
+                .map(Network.Ipam.Config::getGateway).filter(g -> g != null && !g.isEmpty()).findFirst()
+                .or(() -> interfaceAddress(bridge))
                 .orElseThrow(() -> new IllegalStateException("Docker's bridge network has no gateway address"));
+    }
+
+    /**
+     * An engine that adopted an existing {@code docker0} at start reports no gateway in the bridge's IPAM
+     * configuration; the bridge interface's own address is that gateway. The agent shares the engine's host.
+     */
+    private static Optional<String> interfaceAddress(Network bridge) {
+        String name = bridge.getOptions() == null ? null : bridge.getOptions().get("com.docker.network.bridge.name");
+        try {
+            NetworkInterface device = NetworkInterface.getByName(name == null ? "docker0" : name);
+            return device == null ? Optional.empty() : device.inetAddresses()
+                    .filter(Inet4Address.class::isInstance).map(InetAddress::getHostAddress).findFirst();
+        } catch (SocketException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

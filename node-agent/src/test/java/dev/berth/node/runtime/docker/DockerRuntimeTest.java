@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -130,6 +132,19 @@ class DockerRuntimeTest {
             assertThat(failed.exitCode()).isNotZero();
             // Without an end time the agent would retry it at every sync instead of backing off.
             assertThat(failed.finishedAt()).isNotNull();
+        }
+    }
+
+    @Test
+    void containersReachThisHostAtTheAddressItReports() throws IOException {
+        String host = docker.hostAddressForContainers();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            listener.setSoTimeout(30_000);
+            docker.start(docker.create(spec("caller", List.of("echo hello-host | nc " + host + " "
+                    + listener.getLocalPort()), Map.of(), List.of())));
+            try (Socket call = listener.accept(); InputStream in = call.getInputStream()) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello-host\n");
+            }
         }
     }
 
