@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the base image the services' Dockerfiles run on here, offline (no registry is needed):
-# berth/java-runtime:17, a jlink'd Java 17 runtime from this machine's JDK plus busybox (sh, wget and nc for
-# health checks and the compose credentials step; keytool is in java.base). Online, the Dockerfiles'
-# default base eclipse-temurin:17-jre does the same job. An existing image is kept unless --force.
+# berth/java-runtime:17, a jlink'd Java 17 runtime from this machine's JDK plus busybox (sh and wget for
+# health checks and the compose credentials step; keytool is in java.base) and the openssl command, which
+# busybox wget runs for HTTPS (its built-in TLS offers no signature algorithms, so a JDK server refuses it).
+# Online, the Dockerfiles' default base eclipse-temurin:17-jre does the same job. An existing image is kept
+# unless --force.
 #   build-runtime-image.sh [--force] [IMAGE]
 set -euo pipefail
 force=""
@@ -19,13 +21,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 root="$work/rootfs"
 
-# java.compiler: Boot 4 and Spring Data load javax.lang.model; java.desktop: java.beans.
+# java.compiler: Boot 4 and Spring Data load javax.lang.model; java.desktop: java.beans; jdk.net: docker-java
+# over the engine's Unix socket.
 "$jdk/bin/jlink" --module-path "$jdk/jmods" --output "$root/opt/java" \
-  --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.naming.dns,jdk.unsupported,jdk.zipfs \
+  --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs \
   --strip-debug --no-header-files --no-man-pages --compress=2
 
-# The native libraries the runtime links against; the AWT, sound and splash ones are never loaded headless.
-libs=$(for so in "$root/opt/java/bin/java" "$root/opt/java/lib/server/libjvm.so" "$root"/opt/java/lib/*.so; do
+mkdir -p "$root/bin"
+cp /usr/bin/openssl "$root/bin/openssl"
+# The native libraries the runtime and openssl link against; the AWT, sound and splash ones are never loaded
+# headless.
+libs=$(for so in "$root/bin/openssl" "$root/opt/java/bin/java" "$root/opt/java/lib/server/libjvm.so" \
+  "$root"/opt/java/lib/*.so; do
   case $so in */libawt_xawt.so|*/libjsound.so|*/libsplashscreen.so) continue ;; esac
   ldd "$so" | grep -o '/[^ ]*'
 done | sort -u)
@@ -34,7 +41,7 @@ for lib in $libs /lib64/ld-linux-x86-64.so.2; do
   cp -L "$lib" "$root$lib"
 done
 
-mkdir -p "$root/bin" "$root/tmp" "$root/etc" "$root/app"
+mkdir -p "$root/tmp" "$root/etc" "$root/app"
 chmod 1777 "$root/tmp"
 cp /bin/busybox "$root/bin/busybox"
 for applet in $(/bin/busybox --list); do
