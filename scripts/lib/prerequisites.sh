@@ -1,7 +1,8 @@
 # Shared by ./scripts/test and ./berth: make sure the machine has what Berth needs (Debian 12, as root).
 
 # Debian packages: a JDK 17 to build and run, redis-server for storage (tests start their own), chromium
-# for the gateway status page's browser test, docker-compose for the compose variant's test.
+# for the gateway status page's browser test, docker-compose for the compose variant's test, openssl for
+# the compose runtime image (busybox wget's HTTPS helper).
 ensure_packages() {
   local missing=()
   command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
@@ -12,6 +13,7 @@ ensure_packages() {
   [ -x /bin/busybox ] || missing+=(busybox-static)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     as_root apt-get update -qq
