@@ -15,7 +15,8 @@ import java.security.MessageDigest;
 
 /**
  * Refuses API requests that did not come through the api-gateway, which proves itself with a shared secret.
- * The identity headers the gateway adds are only meaningful behind this check. Health probes stay open.
+ * The identity headers the gateway adds are only meaningful behind this check. The management endpoints
+ * (health, info, metrics, Prometheus) stay open to probes and scrapers, like every other component's.
  */
 public final class GatewayOnlyFilter extends OncePerRequestFilter {
 
@@ -31,7 +32,7 @@ public final class GatewayOnlyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().startsWith("/actuator/health");
+        return request.getRequestURI().startsWith("/actuator/");
     }
 
     @Override
