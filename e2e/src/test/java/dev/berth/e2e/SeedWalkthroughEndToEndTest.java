@@ -157,9 +157,23 @@ class SeedWalkthroughEndToEndTest {
         assertThat(pids).hasSize(4 + 3 * 2 + 1);
         Berth.Result down = Berth.run(Duration.ofMinutes(3), "down");
         assertThat(down.exitCode()).as(down.output()).isZero();
-        assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(pids).noneMatch(SeedWalkthroughEndToEndTest::running));
         for (int node = 1; node <= 3; node++) {
             assertThat(Berth.docker("ps", "-aq", "--filter", "label=berth.node.name=node-" + node)).isBlank();
+        }
+    }
+
+    /**
+     * Whether the process still runs. One that has exited but that its new parent (init, once ./berth's shell
+     * is gone) has not reaped yet is a zombie: it still has a PID, which {@link ProcessHandle#isAlive} counts.
+     */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
         }
     }
 
