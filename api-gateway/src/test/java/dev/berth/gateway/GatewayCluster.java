@@ -23,6 +23,9 @@ final class GatewayCluster {
     static final String NODE2 = "node2-token";
     static final String THROTTLED = "throttled-token";
 
+    /** The leader locks' key prefix, this cluster's own in the shared Redis. */
+    static final String LEADER_KEYS = "berth-leader-" + UUID.randomUUID();
+
     private static GatewayCluster shared;
 
     final PodServiceProcess podService;
@@ -53,6 +56,7 @@ final class GatewayCluster {
                 "--berth.rate-limit.requests-per-second=20", "--berth.rate-limit.burst=40",
                 "--berth.authorization.groups.throttled[0].verbs=get,list",
                 "--berth.authorization.groups.throttled[0].resources=*",
+                "--berth.status.api-servers=pod-service", "--berth.status.leader-key-prefix=" + LEADER_KEYS,
                 "--logging.level.root=WARN");
     }
 

@@ -122,6 +122,33 @@ class SeedWalkthroughEndToEndTest {
 
     @Test
     @Order(4)
+    void theStatusPageShowsComponentsNodesPodsAndEventsInABrowser() throws Exception {
+        String page = "https://127.0.0.1:8443/status";
+        String anonymous = Chromium.renderedDom(page, 5000);
+        assertThat(anonymous).containsPattern("<form id=\"login\">")
+                .containsPattern("<tr data-component=\"scheduler\"><td>scheduler</td><td>leader</td><td class=\"ok\">");
+        assertThat(Chromium.renderedDom(page + "#token=not-a-token", 5000))
+                .contains("The token was refused: Unauthorized: a valid bearer token is required");
+
+        String viewer = Files.readAllLines(STATE.resolve("tokens.csv")).stream()
+                .filter(line -> line.contains(",viewer,")).findFirst().orElseThrow().split(",")[0];
+        String dom = Chromium.renderedDom(page + "#token=" + viewer, 5000);
+        for (String component : List.of("api-gateway", "controller-manager", "pod-service", "redis",
+                "replication-service", "scheduler")) {
+            assertThat(dom).containsPattern("<tr data-component=\"" + component + "\">(<td>[^<]*</td>){2}<td class=\"ok\">healthy");
+        }
+        for (int node = 1; node <= 3; node++) {
+            assertThat(dom).contains("<tr data-node=\"node-" + node + "\"><td>node-" + node
+                    + "</td><td class=\"ok\">Ready</td><td>127.0.0." + (node + 1) + "</td><td>1</td>");
+        }
+        assertThat(dom).contains("<tr data-node=\"hollow-1\"><td>hollow-1</td><td class=\"ok\">Ready</td>")
+                .contains("<li id=\"phase-Running\"><span class=\"count\">3</span>Running</li>")
+                .contains("<li id=\"phase-Pending\"><span class=\"count\">0</span>Pending</li>")
+                .containsPattern("<td>pod/rediscontroller-[a-z0-9]+</td><td>Started</td><td>Started container redis</td>");
+    }
+
+    @Test
+    @Order(5)
     void hollowNodesTakeOnlyPodsThatTolerateThemAndRunThemWithoutContainers(@TempDir Path dir) throws IOException {
         assertThat(Berth.ok("get", "nodes")).containsPattern("hollow-1 +Ready").containsPattern("hollow-2 +Ready");
         Path simulated = dir.resolve("simulated.yaml");
@@ -141,7 +168,7 @@ class SeedWalkthroughEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void downLeavesNoProcessAndNoContainer() throws IOException {
         List<Long> pids;
         try (var files = Files.list(STATE.resolve("pids"))) {
