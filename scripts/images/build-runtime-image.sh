@@ -24,7 +24,9 @@ root="$work/rootfs"
 # java.compiler: Boot 4 and Spring Data load javax.lang.model; java.desktop: java.beans; jdk.net: docker-java
 # over the engine's Unix socket.
 "$jdk/bin/jlink" --module-path "$jdk/jmods" --output "$root/opt/java" \
-  --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs \
+  --add-modules java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming \
+  --add-modules java.net.http,java.prefs,java.rmi,java.scripting,java.security.jgss,java.sql,java.xml \
+  --add-modules jdk.charsets,jdk.crypto.ec,jdk.management,jdk.naming.dns,jdk.net,jdk.unsupported,jdk.zipfs \
   --strip-debug --no-header-files --no-man-pages --compress=2
 
 mkdir -p "$root/bin"
