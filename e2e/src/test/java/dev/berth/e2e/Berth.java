@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code ./berth} (and so kubectl with the cluster's kubeconfig) and {@code docker}, bounded in time. */
@@ -23,7 +24,7 @@ final class Berth {
     static Result run(Duration limit, String... args) {
         List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
         command.addAll(List.of(args));
-        return exec(command, limit);
+        return exec(command, Map.of(), limit);
     }
 
     /** A kubectl verb through ./berth that must succeed; returns its standard output and error. */
@@ -38,14 +39,17 @@ final class Berth {
     static String docker(String... args) {
         List<String> command = new ArrayList<>(List.of("docker"));
         command.addAll(List.of(args));
-        return exec(command, Duration.ofSeconds(60)).output();
+        return exec(command, Map.of(), Duration.ofSeconds(60)).output();
     }
 
-    private static Result exec(List<String> command, Duration limit) {
+    /** Any command, run from the repository's root with extra environment variables, bounded in time. */
+    static Result exec(List<String> command, Map<String, String> environment, Duration limit) {
         try {
             Path output = Files.createTempFile("berth-e2e", ".out");
-            Process process = new ProcessBuilder(command).directory(SCRIPT.getParent().toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPT.getParent().toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish within " + limit

@@ -1,14 +1,10 @@
 package dev.berth.e2e;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs commands from the repository's root with extra environment (the compose files' {@code BERTH_*}
@@ -46,25 +42,6 @@ final class Compose {
     }
 
     Berth.Result run(Duration limit, List<String> command) {
-        try {
-            Path output = Files.createTempFile("berth-compose", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + limit
-                        + ": " + Files.readString(output));
-            }
-            String text = Files.readString(output, StandardCharsets.UTF_8);
-            Files.delete(output);
-            return new Berth.Result(process.exitValue(), text);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Berth.exec(command, environment, limit);
     }
 }
