@@ -86,6 +86,19 @@ class ComposeEndToEndTest {
 
     @Test
     @Order(2)
+    void theStatusPageSeesEveryControlPlaneComponentHealthy() {
+        // The leaders take their locks once their first lists through the gateway succeed.
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(kubectl("get", "--raw", "/status/components"))
+                .contains("{\"name\":\"pod-service\",\"where\":\"http://127.0.0.1:9081\",\"healthy\":true")
+                .contains("{\"name\":\"replication-service\",\"where\":\"http://127.0.0.1:9082\",\"healthy\":true")
+                .contains("{\"name\":\"redis\",\"where\":\"storage\",\"healthy\":true")
+                .contains("{\"name\":\"scheduler\",\"where\":\"leader\",\"healthy\":true")
+                .contains("{\"name\":\"controller-manager\",\"where\":\"leader\",\"healthy\":true"));
+        assertThat(kubectl("get", "--raw", "/status")).contains("<title>Berth status</title>");
+    }
+
+    @Test
+    @Order(3)
     void aBusyboxPodRunsOnTheNodeAndItsLogsComeBack() {
         kubectl("run", "hello", "--image=busybox:latest", "--image-pull-policy=Never", "--", "sh", "-c",
                 "echo hi from compose; exec sleep 3600");
@@ -101,7 +114,7 @@ class ComposeEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void downLeavesNoContainerNorVolumeBehind() {
         local.compose(Duration.ofMinutes(2), "down", "-v", "--rmi", "local");
         assertThat(docker("ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT)).isBlank();
@@ -110,7 +123,7 @@ class ComposeEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @SuppressWarnings("unchecked")
     void theConsulFileIsValidAndBuildsOnAnExplicitBase() {
         Compose consul = new Compose(PROJECT + "-consul", "docker-compose.yml", Map.of("BERTH_BASE_IMAGE", BASE_IMAGE));
