@@ -59,7 +59,7 @@ docker_bridge_gateway() {
   local gateway
   gateway=$(docker network inspect bridge --format '{{range .IPAM.Config}}{{.Gateway}}{{end}}' 2>/dev/null || true)
   if [ -z "$gateway" ]; then
-    gateway=$(ip -4 -o addr show dev docker0 2>/dev/null | awk '{print $4}' | cut -d/ -f1 | head -n 1)
+    gateway=$(ip -4 -o addr show dev docker0 2>/dev/null | awk '{print $4}' | cut -d/ -f1 | head -n 1 || true)
   fi
   echo "$gateway"
 }
