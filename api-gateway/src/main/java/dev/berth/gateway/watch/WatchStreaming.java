@@ -23,8 +23,7 @@ class WatchStreaming implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        String watch = exchange.getRequest().getQueryParams().getFirst("watch");
-        if (!"true".equals(watch) && !"1".equals(watch)) {
+        if (!WatchRequests.isWatch(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         return chain.filter(exchange.mutate().response(new Flushing(exchange.getResponse())).build());

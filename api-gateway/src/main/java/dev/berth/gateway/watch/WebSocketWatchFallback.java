@@ -22,9 +22,8 @@ class WebSocketWatchFallback implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        String watch = exchange.getRequest().getQueryParams().getFirst("watch");
         boolean upgrade = "websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getFirst(HttpHeaders.UPGRADE));
-        if (!upgrade || !("true".equals(watch) || "1".equals(watch))) {
+        if (!upgrade || !WatchRequests.isWatch(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         exchange.getResponse().setStatusCode(HttpStatus.OK);
