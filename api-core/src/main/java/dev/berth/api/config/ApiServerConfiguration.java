@@ -19,9 +19,12 @@ import dev.berth.api.web.StatusExceptionHandler;
 import dev.berth.api.web.WatchFrames;
 import dev.berth.api.web.Watches;
 import dev.berth.api.web.GatewayOnlyFilter;
+import dev.berth.api.web.ListPages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import dev.berth.api.resource.PeerResources;
@@ -32,6 +35,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.module.blackbird.BlackbirdModule;
 
 import java.time.Clock;
 import java.util.List;
@@ -54,6 +58,7 @@ public class ApiServerConfiguration {
     JsonMapper apiJsonMapper() {
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(new BlackbirdModule())
                 .build();
     }
 
@@ -110,6 +115,11 @@ public class ApiServerConfiguration {
         return new Responses(apiJsonMapper, apiClock);
     }
 
+    @Bean
+    ListPages listPages(JsonMapper apiJsonMapper, Clock apiClock) {
+        return new ListPages(apiJsonMapper, apiClock);
+    }
+
     @Bean(destroyMethod = "close")
     Watches watches(ApiProperties properties, JsonMapper apiJsonMapper, Clock apiClock, MeterRegistry meters) {
         return new Watches(properties, new WatchFrames(apiJsonMapper, apiClock), meters);
@@ -119,6 +129,17 @@ public class ApiServerConfiguration {
     @ConditionalOnExpression("!'${berth.api.gateway-secret:}'.isEmpty()")
     GatewayOnlyFilter gatewayOnlyFilter(ApiProperties properties, JsonMapper apiJsonMapper) {
         return new GatewayOnlyFilter(properties.gatewaySecret(), apiJsonMapper);
+    }
+
+    /**
+     * API requests are timed once, by {@link RequestMetricsFilter} (verb, resource, code); Spring's generic
+     * {@code http.server.requests} observation would time them again at a cost per request that showed in
+     * profiles. It stays on for everything else (Actuator, OpenAPI, Swagger UI).
+     */
+    @Bean
+    ObservationPredicate apiRequestsObservedOnce() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier().getRequestURI().startsWith("/api/"));
     }
 
     @Bean

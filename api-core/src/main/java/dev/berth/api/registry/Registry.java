@@ -9,6 +9,7 @@ import dev.berth.api.storage.ListResult;
 import dev.berth.api.storage.ObjectKey;
 import dev.berth.api.storage.Preconditions;
 import dev.berth.api.storage.Storage;
+import dev.berth.api.storage.StoredObject;
 import dev.berth.api.storage.Watch;
 import dev.berth.api.storage.WatchListener;
 import io.fabric8.kubernetes.api.model.DeleteOptions;
@@ -81,17 +82,29 @@ public final class Registry<T extends HasMetadata> {
     }
 
     public T get(String namespace, String name) {
-        return storage.get(key(namespace, name), definition.type())
+        return read(namespace, name).copy();
+    }
+
+    /** The current object, shared and read-only (see {@link StoredObject}). */
+    public StoredObject<T> read(String namespace, String name) {
+        return storage.read(key(namespace, name), definition.type())
                 .orElseThrow(() -> ApiException.notFound(definition.plural(), name));
     }
 
+    /** Private copies of the matching objects. */
     public ListResult<T> list(String namespace, Selection selection) {
+        ListResult<StoredObject<T>> stored = readList(namespace, selection);
+        return new ListResult<>(stored.items().stream().map(StoredObject::copy).toList(), stored.revision());
+    }
+
+    /** The matching objects, shared and read-only, in key order (namespace, then name). */
+    public ListResult<StoredObject<T>> readList(String namespace, Selection selection) {
         selector.check(selection);
-        ListResult<T> all = storage.list(definition.plural(), scope(namespace), definition.type());
+        ListResult<StoredObject<T>> all = storage.readList(definition.plural(), scope(namespace), definition.type());
         if (selection.labels().isEmpty() && selection.fields().fields().isEmpty()) {
             return all;
         }
-        return new ListResult<>(all.items().stream().filter(o -> selector.matches(o, selection)).toList(),
+        return new ListResult<>(all.items().stream().filter(o -> selector.matches(o.view(), selection)).toList(),
                 all.revision());
     }
 
@@ -240,6 +253,9 @@ public final class Registry<T extends HasMetadata> {
     }
 
     private T withoutStatus(T object) {
+        if (StatusField.clear(object)) {
+            return object;
+        }
         ObjectNode tree = mapper.valueToTree(object);
         tree.remove("status");
         return decode(tree);
@@ -264,7 +280,7 @@ public final class Registry<T extends HasMetadata> {
 
     private void requireNamespaceExists(String namespace) {
         if (definition.namespaced()
-                && storage.get(new ObjectKey("namespaces", "", namespace), Namespace.class).isEmpty()) {
+                && storage.read(new ObjectKey("namespaces", "", namespace), Namespace.class).isEmpty()) {
             throw ApiException.notFound("namespaces", namespace);
         }
     }

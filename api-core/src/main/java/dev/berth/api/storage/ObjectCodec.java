@@ -31,6 +31,20 @@ public final class ObjectCodec {
         return object;
     }
 
+    /** Shares {@code object}, which must be at {@code revision} and must not change any more. */
+    public <T extends HasMetadata> StoredObject<T> stored(T object, long revision) {
+        return new StoredObject<>(object, revision, this);
+    }
+
+    /** The wire form, resourceVersion included. */
+    byte[] encodeForClients(HasMetadata object) {
+        return mapper.writeValueAsBytes(object);
+    }
+
+    <T extends HasMetadata> T decode(byte[] json, Class<T> type) {
+        return mapper.readValue(json, type);
+    }
+
     public JsonMapper mapper() {
         return mapper;
     }

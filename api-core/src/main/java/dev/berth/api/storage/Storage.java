@@ -5,7 +5,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Optional;
 
 /**
- * The six calls an API server needs from its store (as in Kubernetes' storage.Interface). Every write is
+ * The six calls an API server needs from its store (as in Kubernetes' storage.Interface), with reads in two
+ * forms: private copies to change, and shared read-only objects that carry their encoding. Every write is
  * atomic and bumps one global revision that becomes the object's {@code metadata.resourceVersion} and the
  * id of its event, so lists and watches line up exactly.
  */
@@ -14,10 +15,20 @@ public interface Storage {
     /** Stores a new object; 409 AlreadyExists if the key is taken. Returns it with its resourceVersion. */
     <T extends HasMetadata> T create(ObjectKey key, T object);
 
+    /** The current object, a private copy. */
     <T extends HasMetadata> Optional<T> get(ObjectKey key, Class<T> type);
 
-    /** All objects of a resource, optionally in one namespace (null = all), read at one revision. */
+    /** The current object, shared and read-only, with its encoding (for answers that pass it on unchanged). */
+    <T extends HasMetadata> Optional<StoredObject<T>> read(ObjectKey key, Class<T> type);
+
+    /** All objects of a resource, optionally in one namespace (null = all), read at one revision; copies. */
     <T extends HasMetadata> ListResult<T> list(String resource, String namespace, Class<T> type);
+
+    /**
+     * As {@link #list}, shared and read-only, in key order ({@code namespace/name}). Consistent: the result
+     * includes every write acknowledged before the call.
+     */
+    <T extends HasMetadata> ListResult<StoredObject<T>> readList(String resource, String namespace, Class<T> type);
 
     /**
      * Reads the object, applies {@code update} and writes the result if nobody wrote in between, retrying

@@ -6,6 +6,7 @@ import dev.berth.api.registry.DeleteOutcome;
 import dev.berth.api.registry.Registry;
 import dev.berth.api.registry.Selection;
 import dev.berth.api.storage.ListResult;
+import dev.berth.api.storage.StoredObject;
 import dev.berth.api.table.Tables;
 import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -40,14 +41,16 @@ public class ResourceController {
     private final ObjectReader reader;
     private final Responses responses;
     private final Watches watches;
+    private final ListPages pages;
 
     public ResourceController(ApiResources resources, RequestBodies bodies, ObjectReader reader, Responses responses,
-                              Watches watches) {
+                              Watches watches, ListPages pages) {
         this.resources = resources;
         this.bodies = bodies;
         this.reader = reader;
         this.responses = responses;
         this.watches = watches;
+        this.pages = pages;
     }
 
     @GetMapping(value = ROOT + "**", params = "!watch")
@@ -132,20 +135,26 @@ public class ResourceController {
         Registry<?> registry = resources.registry(path.resource());
         boolean table = Tables.wantsTable(request.getHeader(HttpHeaders.ACCEPT));
         if (path.isCollection()) {
-            ListResult<? extends HasMetadata> list = registry.list(path.namespace(), selection(request));
+            Selection selection = selection(request);
+            ListPages.Page page = pages.page(longParam(request, "limit"),
+                    request.getParameter("continue"), () -> readList(registry, path.namespace(), selection));
             return table
-                    ? responses.table(registry.definition(), list.items(), list.revision(),
-                    request.getParameter("includeObject"))
-                    : responses.list(registry.definition(), list);
+                    ? responses.table(registry.definition(), page, request.getParameter("includeObject"))
+                    : responses.list(registry.definition(), page);
         }
         if (path.subresource() != null && !path.subresource().equals("status")) {
             throw ApiException.notFoundPath(request.getRequestURI());
         }
-        HasMetadata object = registry.get(path.namespace(), path.name());
+        StoredObject<?> object = registry.read(path.namespace(), path.name());
         return table
-                ? responses.table(registry.definition(), List.of(object),
-                Long.parseLong(object.getMetadata().getResourceVersion()), request.getParameter("includeObject"))
-                : responses.object(HttpStatus.OK, object);
+                ? responses.table(registry.definition(), List.of(object.view()), object.revision(),
+                request.getParameter("includeObject"))
+                : responses.stored(HttpStatus.OK, object);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ListResult<StoredObject<?>> readList(Registry<?> registry, String namespace, Selection selection) {
+        return (ListResult) registry.readList(namespace, selection);
     }
 
     private <T extends HasMetadata> ResponseEntity<byte[]> created(Registry<T> registry, ApiPath path,

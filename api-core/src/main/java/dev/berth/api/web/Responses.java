@@ -2,6 +2,7 @@ package dev.berth.api.web;
 
 import dev.berth.api.resource.ResourceDefinition;
 import dev.berth.api.storage.ListResult;
+import dev.berth.api.storage.StoredObject;
 import dev.berth.api.table.IncludeObject;
 import dev.berth.api.table.TablePrinter;
 import dev.berth.api.table.TablePrinters;
@@ -12,7 +13,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 
@@ -31,9 +35,40 @@ public final class Responses {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(mapper.writeValueAsBytes(body));
     }
 
+    /** A stored object as it is: its encoding is made once and shared. */
+    public ResponseEntity<byte[]> stored(HttpStatus status, StoredObject<?> object) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(object.json());
+    }
+
     public ResponseEntity<byte[]> list(ResourceDefinition<?> definition, ListResult<? extends HasMetadata> list) {
         ListMeta meta = new ListMeta(null, null, Long.toString(list.revision()), null, null);
         return object(HttpStatus.OK, new ListBody(definition.apiVersion(), definition.listKind(), meta, list.items()));
+    }
+
+    /**
+     * A list page whose items are spliced in as their shared encodings: the same bytes as encoding the list
+     * object ({@code {"apiVersion","kind","metadata","items"}}) without encoding a single item again.
+     */
+    public ResponseEntity<byte[]> list(ResourceDefinition<?> definition, ListPages.Page page) {
+        byte[] head = mapper.writeValueAsBytes(new ListBody(definition.apiVersion(), definition.listKind(),
+                listMeta(page), List.of()));
+        int size = head.length;
+        for (StoredObject<?> item : page.items()) {
+            size += item.json().length + 1;
+        }
+        // head ends with "[]}": the items go between the brackets.
+        ByteArrayOutputStream body = new ByteArrayOutputStream(size);
+        body.write(head, 0, head.length - 2);
+        boolean first = true;
+        for (StoredObject<?> item : page.items()) {
+            if (!first) {
+                body.write(',');
+            }
+            body.writeBytes(item.json());
+            first = false;
+        }
+        body.writeBytes("]}".getBytes(StandardCharsets.US_ASCII));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body.toByteArray());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -43,6 +78,22 @@ public final class Responses {
         Object table = Tables.table(printer, (List) objects, Long.toString(revision),
                 IncludeObject.parse(includeObject), clock.instant(), mapper);
         return object(HttpStatus.OK, table);
+    }
+
+    /** A list page as a Table (kubectl get pages with {@code limit=500}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public ResponseEntity<byte[]> table(ResourceDefinition<?> definition, ListPages.Page page,
+                                        String includeObject) {
+        TablePrinter printer = TablePrinters.forResource(definition.plural());
+        List<HasMetadata> objects = page.items().stream().<HasMetadata>map(StoredObject::view).toList();
+        ObjectNode table = Tables.table(printer, (List) objects, null, IncludeObject.parse(includeObject),
+                clock.instant(), mapper);
+        table.set("metadata", mapper.valueToTree(listMeta(page)));
+        return object(HttpStatus.OK, table);
+    }
+
+    private static ListMeta listMeta(ListPages.Page page) {
+        return new ListMeta(page.continueToken(), page.remainingItemCount(), Long.toString(page.revision()), null, null);
     }
 
     /** Field order as Kubernetes writes lists. */

@@ -1,6 +1,7 @@
 package dev.berth.api.web;
 
 import dev.berth.api.resource.ResourceDefinition;
+import dev.berth.api.storage.StoredObject;
 import dev.berth.api.storage.WatchEvent;
 import dev.berth.api.table.IncludeObject;
 import dev.berth.api.table.TablePrinter;
@@ -44,8 +45,8 @@ public final class WatchFrames {
         return frame(type, objectJson(event));
     }
 
-    byte[] initial(HasMetadata object) {
-        return frame("ADDED", mapper.writeValueAsBytes(object));
+    byte[] initial(StoredObject<?> object) {
+        return frame("ADDED", object.json());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

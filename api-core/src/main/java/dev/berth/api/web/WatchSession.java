@@ -3,6 +3,7 @@ package dev.berth.api.web;
 import dev.berth.api.errors.ApiException;
 import dev.berth.api.resource.ResourceDefinition;
 import dev.berth.api.storage.Watch;
+import dev.berth.api.storage.StoredObject;
 import dev.berth.api.storage.WatchEvent;
 import dev.berth.api.storage.WatchListener;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -67,8 +68,8 @@ final class WatchSession implements WatchListener {
         enqueue(() -> new byte[0]);
     }
 
-    void sendInitial(HasMetadata object) {
-        enqueue(() -> format.table() ? tableFrame("ADDED", object) : frames.initial(object));
+    void sendInitial(StoredObject<?> object) {
+        enqueue(() -> format.table() ? tableFrame("ADDED", object.view()) : frames.initial(object));
     }
 
     @Override

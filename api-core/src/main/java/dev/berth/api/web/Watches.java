@@ -3,6 +3,7 @@ package dev.berth.api.web;
 import dev.berth.api.registry.Registry;
 import dev.berth.api.registry.Selection;
 import dev.berth.api.storage.ListResult;
+import dev.berth.api.storage.StoredObject;
 import dev.berth.api.storage.Watch;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,7 +64,7 @@ public final class Watches implements SmartLifecycle, AutoCloseable {
         session.flushHeaders();
         long from;
         if (resourceVersion == null || resourceVersion.isEmpty() || resourceVersion.equals("0")) {
-            ListResult<T> current = registry.list(namespace, selection);
+            ListResult<StoredObject<T>> current = registry.readList(namespace, selection);
             current.items().forEach(session::sendInitial);
             from = current.revision();
         } else {

@@ -6,6 +6,7 @@ import dev.berth.api.storage.ObjectCodec;
 import dev.berth.api.storage.ObjectKey;
 import dev.berth.api.storage.Preconditions;
 import dev.berth.api.storage.Storage;
+import dev.berth.api.storage.StoredObject;
 import dev.berth.api.storage.UpdateFunction;
 import dev.berth.api.storage.Watch;
 import dev.berth.api.storage.WatchListener;
@@ -14,6 +15,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,10 +29,12 @@ import java.util.Optional;
 public final class RedisStorage implements Storage, AutoCloseable {
 
     private static final long GONE = -1;
-    private static final long LOST_RACE = -2;
+    /** How long a list waits for the event stream to reach the store's revision before reading Redis. */
+    private static final Duration CACHE_WAIT = Duration.ofSeconds(2);
 
     private final StringRedisTemplate redis;
     private final ObjectCodec codec;
+    private final ResourceTypes types;
     private final RedisKeys keys;
     private final String history;
     private final RedisWatchHub hub;
@@ -44,9 +48,11 @@ public final class RedisStorage implements Storage, AutoCloseable {
                         ResourceTypes types) {
         this.redis = redis;
         this.codec = codec;
+        this.types = types;
         this.keys = new RedisKeys(properties.keyPrefix());
         this.history = Long.toString(properties.history());
-        this.hub = new RedisWatchHub(redis, keys, codec, types, properties);
+        this.hub = new RedisWatchHub(redis, keys, codec, types, properties,
+                resource -> listFromRedis(resource, null, HasMetadata.class));
     }
 
     @Override
@@ -67,18 +73,57 @@ public final class RedisStorage implements Storage, AutoCloseable {
         return read(key).map(stored -> codec.decode(stored.json(), stored.revision(), type));
     }
 
+    /**
+     * One round trip either way: the object's revision comes from Redis, so a cached copy is used only when
+     * it is exactly the stored one (a cache that lags never serves a stale object).
+     */
     @Override
     @SuppressWarnings("unchecked")
+    public <T extends HasMetadata> Optional<StoredObject<T>> read(ObjectKey key, Class<T> type) {
+        return read(key).map(stored -> {
+            StoredObject<HasMetadata> cached = hub.cached(key);
+            if (cached != null && cached.revision() == stored.revision() && type.isInstance(cached.view())) {
+                return (StoredObject<T>) (StoredObject<?>) cached;
+            }
+            return codec.stored(codec.decode(stored.json(), stored.revision(), type), stored.revision());
+        });
+    }
+
+    @Override
     public <T extends HasMetadata> ListResult<T> list(String resource, String namespace, Class<T> type) {
+        ListResult<StoredObject<T>> stored = readList(resource, namespace, type);
+        return new ListResult<>(stored.items().stream().map(StoredObject::copy).toList(), stored.revision());
+    }
+
+    /**
+     * From the object cache once the event stream has caught up with the store's current revision (a consistent
+     * read from cache, as kube-apiserver does), else from Redis.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T extends HasMetadata> ListResult<StoredObject<T>> readList(String resource, String namespace,
+                                                                        Class<T> type) {
+        Optional<ListResult<StoredObject<HasMetadata>>> cached =
+                hub.list(resource, namespace, currentRevision(), CACHE_WAIT);
+        if (cached.isPresent() && cached.get().items().stream().allMatch(o -> type.isInstance(o.view()))) {
+            return (ListResult<StoredObject<T>>) (ListResult<?>) cached.get();
+        }
+        return listFromRedis(resource, namespace, type);
+    }
+
+    private <T extends HasMetadata> ListResult<StoredObject<T>> listFromRedis(String resource, String namespace,
+                                                                              Class<T> type) {
         // Members are "namespace/name": "[ns/" .. "[ns0" covers one namespace since '0' follows '/'.
         String min = namespace == null ? "-" : "[" + namespace + "/";
         String max = namespace == null ? "+" : "(" + namespace + "0";
         List<Object> reply = redis.execute(listScript, List.of(keys.index(resource), keys.revision()),
                 min, max, keys.objectPrefix(resource));
         Objects.requireNonNull(reply, "list script returned nothing");
-        List<T> items = new ArrayList<>((reply.size() - 1) / 2);
+        Class<? extends HasMetadata> decodeAs = type == HasMetadata.class ? types.typeOf(resource) : type;
+        List<StoredObject<T>> items = new ArrayList<>((reply.size() - 1) / 2);
         for (int i = 1; i + 1 < reply.size(); i += 2) {
-            items.add(codec.decode((String) reply.get(i), Long.parseLong((String) reply.get(i + 1)), type));
+            long revision = Long.parseLong((String) reply.get(i + 1));
+            items.add(codec.stored(type.cast(codec.decode((String) reply.get(i), revision, decodeAs)), revision));
         }
         return new ListResult<>(items, Long.parseLong((String) reply.get(0)));
     }

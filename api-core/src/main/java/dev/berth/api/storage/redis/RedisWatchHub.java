@@ -2,7 +2,9 @@ package dev.berth.api.storage.redis;
 
 import dev.berth.api.errors.ApiException;
 import dev.berth.api.storage.ObjectCodec;
+import dev.berth.api.storage.ListResult;
 import dev.berth.api.storage.ObjectKey;
+import dev.berth.api.storage.StoredObject;
 import dev.berth.api.storage.Watch;
 import dev.berth.api.storage.WatchEvent;
 import dev.berth.api.storage.WatchListener;
@@ -24,13 +26,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * The one reader of the event stream in this process. It decodes each event once, keeps the newest ones in
  * memory (the watch cache) and hands them to every matching watcher, so a thousand watchers cost one Redis
  * reader, not a thousand. New watchers are started from the cache, or from the stream when they ask for an
- * older revision, and switched to live delivery without a gap or a duplicate.
+ * older revision, and switched to live delivery without a gap or a duplicate. It also keeps the current
+ * objects of each resource read so far ({@link ObjectCache}), which lists are served from.
  */
 final class RedisWatchHub implements AutoCloseable {
 
@@ -42,15 +47,19 @@ final class RedisWatchHub implements AutoCloseable {
     private final ObjectCodec codec;
     private final ResourceTypes types;
     private final RedisStorageProperties properties;
+    private final Function<String, ListResult<StoredObject<HasMetadata>>> loader;
     private final ArrayDeque<WatchEvent> cache = new ArrayDeque<>();
+    private final ObjectCache objects = new ObjectCache();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private long revision = -1;
     private Thread reader;
     private volatile boolean closed;
 
+    /** @param loader reads all objects of a resource from Redis at one revision */
     RedisWatchHub(StringRedisTemplate redis, RedisKeys keys, ObjectCodec codec, ResourceTypes types,
-                  RedisStorageProperties properties) {
+                  RedisStorageProperties properties, Function<String, ListResult<StoredObject<HasMetadata>>> loader) {
         this.redis = redis;
+        this.loader = loader;
         this.keys = keys;
         this.codec = codec;
         this.types = types;
@@ -82,6 +91,63 @@ final class RedisWatchHub implements AutoCloseable {
                 subscription.offer(event);
             }
             delivered = target;
+        }
+    }
+
+    /** The cached object at {@code key}, or null: callers check its revision against the store's. */
+    StoredObject<HasMetadata> cached(ObjectKey key) {
+        if (!objects.loaded(key.resource())) {
+            synchronized (this) {
+                startIfNeeded();
+                ensureLoaded(key.resource());
+            }
+        }
+        return objects.get(key);
+    }
+
+    /**
+     * The objects of {@code resource} (in {@code namespace}, or all if null) as of a revision at least
+     * {@code atLeast}, waiting up to {@code wait} for the stream to get there; empty if it does not.
+     */
+    Optional<ListResult<StoredObject<HasMetadata>>> list(String resource, String namespace, long atLeast,
+                                                         Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (this) {
+            startIfNeeded();
+            ensureLoaded(resource);
+            while (current(resource) < atLeast) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !awaitDispatch(left) || !objects.loaded(resource)) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new ListResult<>(objects.list(resource, namespace), current(resource)));
+        }
+    }
+
+    /** The revision the cached objects of a loaded resource are current at. Callers hold the lock. */
+    private long current(String resource) {
+        return Math.max(revision, objects.loadedAt(resource));
+    }
+
+    private void ensureLoaded(String resource) {
+        if (!objects.loaded(resource)) {
+            // The reader cannot dispatch while this lock is held, so every event after the load's revision
+            // reaches the cache and none before it does.
+            ListResult<StoredObject<HasMetadata>> all = loader.apply(resource);
+            objects.load(resource, all.items(), all.revision());
+        }
+    }
+
+    /** Waits (releasing the lock) until the next dispatch or the timeout; false if interrupted. */
+    private boolean awaitDispatch(long nanos) {
+        try {
+            long millis = Math.max(1, nanos / 1_000_000);
+            wait(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -156,6 +222,7 @@ final class RedisWatchHub implements AutoCloseable {
             record.getValue().forEach((k, v) -> fields.put(utf8(k), utf8(v)));
             WatchEvent event = decode(rev, fields);
             revision = rev;
+            objects.apply(event, codec.stored(event.object(), rev));
             cache.addLast(event);
             if (cache.size() > properties.watchCache()) {
                 cache.removeFirst();
@@ -167,10 +234,12 @@ final class RedisWatchHub implements AutoCloseable {
         for (Subscription s : subscriptions) {
             s.listener.onProgress(revision);
         }
+        notifyAll();
     }
 
     private void failAll(ApiException error) {
         cache.clear();
+        objects.clear();
         for (Subscription s : subscriptions) {
             subscriptions.remove(s);
             s.listener.onError(error);

@@ -1,0 +1,53 @@
+package dev.berth.api.storage;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+
+/**
+ * An object as stored at one revision, shared by every request of this process that reads it: look, never
+ * touch ({@link #copy()} gives a private one to change). Its JSON, exactly as the API serves it, is encoded at
+ * most once, so GETs, lists and watches of an unchanged object pass the same bytes on.
+ */
+public final class StoredObject<T extends HasMetadata> {
+
+    private final T object;
+    private final long revision;
+    private final ObjectCodec codec;
+    private volatile byte[] json;
+
+    StoredObject(T object, long revision, ObjectCodec codec) {
+        this.object = object;
+        this.revision = revision;
+        this.codec = codec;
+    }
+
+    /** The shared object, for reading only (selectors, Tables). */
+    public T view() {
+        return object;
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    /** The object's JSON with its resourceVersion, as served. */
+    public byte[] json() {
+        byte[] encoded = json;
+        if (encoded == null) {
+            encoded = codec.encodeForClients(object);
+            json = encoded;
+        }
+        return encoded;
+    }
+
+    /** A private copy the caller may change. */
+    @SuppressWarnings("unchecked")
+    public T copy() {
+        return codec.decode(json(), (Class<T>) object.getClass());
+    }
+
+    /** The key the object is indexed by in its resource: {@code namespace/name}. */
+    public String indexMember() {
+        String namespace = object.getMetadata().getNamespace();
+        return (namespace == null ? "" : namespace) + "/" + object.getMetadata().getName();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.berth.pod;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodList;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reads are served from the object cache as shared encodings: the bytes must be exactly what the fabric8
+ * model encodes, every read must see every acknowledged write, and chunked lists must be consistent.
+ */
+class ReadPathTest extends PodServiceTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final KubernetesSerialization FABRIC8 = new KubernetesSerialization();
+    private Http http;
+
+    @BeforeEach
+    void http() {
+        http = new Http(baseUrl());
+    }
+
+    private void namespace(String name) {
+        assertThat(http.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"" + name + "\"}}").statusCode())
+                .isEqualTo(201);
+    }
+
+    private static String pod(String name) {
+        return """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"%s","labels":{"app":"read"},
+                  "annotations":{"note":"caf\\u00e9 \\"quoted\\" <tag>"}},
+                 "spec":{"containers":[{"name":"c","image":"busybox","args":["sh","-c","echo hi"],
+                   "env":[{"name":"A","value":"1"}],"ports":[{"containerPort":80,"hostPort":8080}],
+                   "resources":{"requests":{"cpu":"100m","memory":"64Mi"},"limits":{"cpu":"1.5"}}}],
+                   "nodeSelector":{"disk":"ssd"},"terminationGracePeriodSeconds":5}}""".formatted(name);
+    }
+
+    @Test
+    void servedBytesAreTheFabric8EncodingOfTheSameObject() {
+        namespace("read-bytes");
+        http.post("/api/v1/namespaces/read-bytes/pods", pod("a"));
+        http.post("/api/v1/namespaces/read-bytes/pods", pod("b"));
+
+        String single = http.get("/api/v1/namespaces/read-bytes/pods/a").body();
+        assertThat(single).isEqualTo(FABRIC8.asJson(FABRIC8.unmarshal(single, Pod.class)));
+
+        String list = http.get("/api/v1/namespaces/read-bytes/pods").body();
+        assertThat(list).isEqualTo(FABRIC8.asJson(FABRIC8.unmarshal(list, PodList.class)));
+        assertThat(JSON.readTree(list).get("items").get(0).toString()).isEqualTo(JSON.readTree(single).toString());
+    }
+
+    @Test
+    void everyReadSeesEveryAcknowledgedWrite() {
+        namespace("read-own");
+        for (int i = 0; i < 20; i++) {
+            String name = "p-" + i;
+            HttpResponse<String> created = http.post("/api/v1/namespaces/read-own/pods", pod(name));
+            String revision = JSON.readTree(created.body()).path("metadata").path("resourceVersion").asString();
+            assertThat(names(http.get("/api/v1/namespaces/read-own/pods").body())).contains(name);
+
+            JsonNode current = JSON.readTree(http.get("/api/v1/namespaces/read-own/pods/" + name).body());
+            assertThat(current.path("metadata").path("resourceVersion").asString()).isEqualTo(revision);
+            String relabelled = current.toString().replace("\"app\":\"read\"", "\"app\":\"read-" + i + "\"");
+            String updated = JSON.readTree(http.put("/api/v1/namespaces/read-own/pods/" + name, relabelled).body())
+                    .path("metadata").path("resourceVersion").asString();
+            assertThat(JSON.readTree(http.get("/api/v1/namespaces/read-own/pods/" + name).body())
+                    .path("metadata").path("resourceVersion").asString()).isEqualTo(updated);
+            assertThat(http.get("/api/v1/namespaces/read-own/pods?labelSelector=app%3Dread-" + i).body())
+                    .contains("\"name\":\"" + name + "\"");
+        }
+    }
+
+    @Test
+    void chunkedListsAreConsistentAcrossPages() {
+        namespace("read-pages");
+        for (int i = 0; i < 7; i++) {
+            http.post("/api/v1/namespaces/read-pages/pods", pod("p-" + i));
+        }
+        JsonNode first = JSON.readTree(http.get("/api/v1/namespaces/read-pages/pods?limit=3").body());
+        String revision = first.path("metadata").path("resourceVersion").asString();
+        assertThat(first.path("items")).hasSize(3);
+        assertThat(first.path("metadata").path("remainingItemCount").asLong()).isEqualTo(4);
+
+        // Written after the first page: a consistent list at the first page's revision does not show it.
+        http.post("/api/v1/namespaces/read-pages/pods", pod("p-late"));
+
+        List<String> seen = new ArrayList<>(names(first.toString()));
+        String token = first.path("metadata").path("continue").asString();
+        while (!token.isEmpty()) {
+            JsonNode page = JSON.readTree(http.get("/api/v1/namespaces/read-pages/pods?limit=3&continue=" + token).body());
+            assertThat(page.path("metadata").path("resourceVersion").asString()).isEqualTo(revision);
+            seen.addAll(names(page.toString()));
+            token = page.path("metadata").path("continue").asString("");
+        }
+        assertThat(seen).containsExactly("p-0", "p-1", "p-2", "p-3", "p-4", "p-5", "p-6");
+        assertThat(names(http.get("/api/v1/namespaces/read-pages/pods").body())).contains("p-late").hasSize(8);
+    }
+
+    @Test
+    void tablesArePagedToo() throws Exception {
+        namespace("read-table");
+        for (int i = 0; i < 3; i++) {
+            http.post("/api/v1/namespaces/read-table/pods", pod("t-" + i));
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/api/v1/namespaces/read-table/pods?limit=2"))
+                .header("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io").build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode table = JSON.readTree(response.body());
+        assertThat(table.path("kind").asString()).isEqualTo("Table");
+        assertThat(table.path("rows")).hasSize(2);
+        assertThat(table.path("metadata").path("continue").asString()).isNotEmpty();
+    }
+
+    @Test
+    void aBadOrExpiredContinueTokenIsAStatus() {
+        HttpResponse<String> malformed = http.get("/api/v1/pods?limit=1&continue=not-a-token");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("\"kind\":\"Status\"").contains("continue key is not valid");
+
+        String unknownList = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"v\":\"meta.k8s.io/v1\",\"rv\":5,\"start\":\"a/b\\u0000\",\"list\":\"gone\"}".getBytes());
+        HttpResponse<String> expired = http.get("/api/v1/pods?limit=1&continue=" + unknownList);
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.body()).contains("\"reason\":\"Expired\"");
+    }
+
+    private static List<String> names(String list) {
+        List<String> names = new ArrayList<>();
+        JSON.readTree(list).path("items").forEach(item -> names.add(item.path("metadata").path("name").asString()));
+        return names;
+    }
+}
