@@ -14,9 +14,12 @@ import java.util.stream.Collectors;
 public final class ApiResources {
 
     private final Map<String, Registry<?>> byPlural = new LinkedHashMap<>();
+    private final Set<String> namespacedPlurals;
 
     public ApiResources(List<Registry<?>> registries) {
         registries.forEach(r -> byPlural.put(r.definition().plural(), r));
+        namespacedPlurals = byPlural.values().stream().map(Registry::definition).filter(ResourceDefinition::namespaced)
+                .map(ResourceDefinition::plural).collect(Collectors.toUnmodifiableSet());
     }
 
     public Registry<?> registry(String plural) {
@@ -35,8 +38,8 @@ public final class ApiResources {
         return byPlural.values().stream().<ResourceDefinition<?>>map(Registry::definition).toList();
     }
 
+    /** Asked on every request (to parse its path), so computed once. */
     public Set<String> namespacedPlurals() {
-        return byPlural.values().stream().map(Registry::definition).filter(ResourceDefinition::namespaced)
-                .map(ResourceDefinition::plural).collect(Collectors.toUnmodifiableSet());
+        return namespacedPlurals;
     }
 }

@@ -16,42 +16,54 @@ import java.util.Map;
  */
 final class UnknownFields {
 
+    /** Each model class's instance fields, looked up once: reflection per request showed in profiles. */
+    private static final ClassValue<List<Slot>> SLOTS = new ClassValue<>() {
+        @Override
+        protected List<Slot> computeValue(Class<?> type) {
+            List<Slot> slots = new ArrayList<>();
+            for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers()) && accessible(field)) {
+                        slots.add(new Slot(field, jsonName(field), field.getName().equals("additionalProperties")));
+                    }
+                }
+            }
+            return List.copyOf(slots);
+        }
+    };
+
     private UnknownFields() {
     }
 
     static List<String> find(Object object) {
         List<String> found = new ArrayList<>();
-        walk(object, "", found);
+        walk(object, null, found);
         return found;
     }
 
-    private static void walk(Object value, String path, List<String> found) {
+    /** {@code path} is built only when something is found; most requests have no unknown field. */
+    private static void walk(Object value, Path path, List<String> found) {
         if (value instanceof Collection<?> items) {
             int i = 0;
             for (Object item : items) {
-                walk(item, path + "[" + i++ + "]", found);
+                walk(item, new Path(path, null, i++), found);
             }
             return;
         }
         if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> walk(v, path + "[" + k + "]", found));
+            map.forEach((k, v) -> walk(v, new Path(path, "[" + k + "]", -1), found));
             return;
         }
         if (!(value instanceof KubernetesResource)) {
             return;
         }
-        for (Class<?> c = value.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field field : c.getDeclaredFields()) {
-                if (Modifier.isStatic(field.getModifiers())) {
-                    continue;
-                }
-                Object child = read(field, value);
-                if (field.getName().equals("additionalProperties") && child instanceof Map<?, ?> extra) {
-                    extra.keySet().forEach(k -> found.add(path.isEmpty() ? k.toString() : path + "." + k));
-                } else if (child != null) {
-                    String name = jsonName(field);
-                    walk(child, path.isEmpty() ? name : path + "." + name, found);
-                }
+        for (Slot slot : SLOTS.get(value.getClass())) {
+            Object child = slot.read(value);
+            if (slot.additional() && child instanceof Map<?, ?> extra) {
+                String prefix = path == null ? "" : path + ".";
+                extra.keySet().forEach(k -> found.add(prefix + k));
+            } else if (child != null) {
+                walk(child, new Path(path, slot.jsonName(), -1), found);
             }
         }
     }
@@ -62,12 +74,34 @@ final class UnknownFields {
         return p != null && !p.value().isEmpty() ? p.value() : field.getName();
     }
 
-    private static Object read(Field field, Object owner) {
+    private static boolean accessible(Field field) {
         try {
             field.setAccessible(true);
-            return field.get(owner);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private record Slot(Field field, String jsonName, boolean additional) {
+        Object read(Object owner) {
+            try {
+                return field.get(owner);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    /** A field path as a chain: a name ({@code a.b}, {@code a[key]}) or a list index ({@code a[0]}). */
+    private record Path(Path parent, String name, int index) {
+        @Override
+        public String toString() {
+            String head = parent == null ? "" : parent.toString();
+            if (name == null) {
+                return head + "[" + index + "]";
+            }
+            return name.startsWith("[") || head.isEmpty() ? head + name : head + "." + name;
         }
     }
 }
