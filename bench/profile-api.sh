@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 OUT=$PWD/bench/target/api.jfr
 mkdir -p bench/target
 rm -f "$OUT"
-SERVER_JAVA_OPTS="-XX:StartFlightRecording=settings=profile,filename=$OUT,dumponexit=true" \
+SERVER_JAVA_OPTS="-XX:FlightRecorderOptions:stackdepth=1024 -XX:StartFlightRecording=settings=profile,filename=$OUT,dumponexit=true" \
   bench/run-api.sh "${1:-3000}" "${2:-16}" "${3:-200}"
 # The recording is written when pod-service exits (run-api.sh stops it at the end).
 for _ in $(seq 1 100); do [ -s "$OUT" ] && break; sleep 0.2; done

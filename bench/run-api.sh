@@ -2,7 +2,8 @@
 # API benchmark: pod-service create/get/update/list/watch figures beside raw redis-benchmark SET/GET on the
 # same Redis, in one run. Everything listens on 127.0.0.1 and is stopped (by PID) at the end.
 #   bench/run-api.sh [objects=5000] [clients=16] [watchers=1000]
-# SERVER_JAVA_OPTS adds JVM options to pod-service (bench/profile-api.sh records a JFR profile with it).
+# SERVER_JAVA_OPTS adds JVM options to pod-service (bench/profile-api.sh records a JFR profile with it);
+# POD_SERVICE_JAR runs another build (an earlier commit's, for a before/after); WARMUP_SECONDS (120).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OBJECTS=${1:-5000}
@@ -25,7 +26,7 @@ redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly yes --
 pids+=($!)
 until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 
-java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar pod-service/target/pod-service.jar --server.address=127.0.0.1 --server.port="$API_PORT" \
+java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar "${POD_SERVICE_JAR:-pod-service/target/pod-service.jar}" --server.address=127.0.0.1 --server.port="$API_PORT" \
   --spring.data.redis.port="$REDIS_PORT" --logging.level.root=WARN >"$WORK/pod-service.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$API_PORT/actuator/health" >/dev/null && break; sleep 0.1; done
