@@ -82,7 +82,8 @@ public final class Registry<T extends HasMetadata> {
     }
 
     public T get(String namespace, String name) {
-        return read(namespace, name).copy();
+        return storage.get(key(namespace, name), definition.type())
+                .orElseThrow(() -> ApiException.notFound(definition.plural(), name));
     }
 
     /** The current object, shared and read-only (see {@link StoredObject}). */

@@ -11,7 +11,12 @@ public record ObjectKey(String resource, String namespace, String name) {
 
     /** The member of the resource's index: {@code namespace/name}, which sorts objects by namespace. */
     public String indexMember() {
-        return namespace + "/" + name;
+        return indexMember(namespace, name);
+    }
+
+    /** The index member of an object in {@code namespace} (null or {@code ""} if cluster-scoped). */
+    public static String indexMember(String namespace, String name) {
+        return (namespace == null ? "" : namespace) + "/" + name;
     }
 
     public static ObjectKey fromIndexMember(String resource, String member) {

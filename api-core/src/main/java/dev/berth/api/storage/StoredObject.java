@@ -47,7 +47,6 @@ public final class StoredObject<T extends HasMetadata> {
 
     /** The key the object is indexed by in its resource: {@code namespace/name}. */
     public String indexMember() {
-        String namespace = object.getMetadata().getNamespace();
-        return (namespace == null ? "" : namespace) + "/" + object.getMetadata().getName();
+        return ObjectKey.indexMember(object.getMetadata().getNamespace(), object.getMetadata().getName());
     }
 }
