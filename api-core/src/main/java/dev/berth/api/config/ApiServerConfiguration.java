@@ -13,6 +13,7 @@ import dev.berth.api.web.DiscoveryController;
 import dev.berth.api.web.ObjectReader;
 import dev.berth.api.web.RequestBodies;
 import dev.berth.api.web.RequestMetricsFilter;
+import dev.berth.api.web.ObjectPathHandlerMapping;
 import dev.berth.api.web.ResourceController;
 import dev.berth.api.web.Responses;
 import dev.berth.api.web.StatusExceptionHandler;
@@ -140,6 +141,11 @@ public class ApiServerConfiguration {
     ObservationPredicate apiRequestsObservedOnce() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
                 && request.getCarrier().getRequestURI().startsWith("/api/"));
+    }
+
+    @Bean
+    ObjectPathHandlerMapping objectPathHandlerMapping(ResourceController controller, ApiResources resources) {
+        return new ObjectPathHandlerMapping(controller, resources);
     }
 
     @Bean

@@ -68,13 +68,16 @@ public final class Registry<T extends HasMetadata> {
         ObjectMetas.prepareForCreate(meta, clock, 1);
         strategy.prepareForCreate(object);
         validate(object, strategy.validate(object));
-        requireNamespaceExists(meta.getNamespace());
         if (dryRun) {
+            requireNamespaceExists(meta.getNamespace());
             return object;
         }
         strategy.beforeCreate(object);
         try {
-            return storage.create(key(meta.getNamespace(), meta.getName()), object);
+            ObjectKey key = key(meta.getNamespace(), meta.getName());
+            // The namespace is checked inside the write: no extra round trip, and no race with its deletion.
+            return definition.namespaced() ? storage.createInNamespace(namespaceKey(meta.getNamespace()), key, object)
+                    : storage.create(key, object);
         } catch (RuntimeException e) {
             strategy.createFailed(object);
             throw e;
@@ -281,9 +284,13 @@ public final class Registry<T extends HasMetadata> {
 
     private void requireNamespaceExists(String namespace) {
         if (definition.namespaced()
-                && storage.read(new ObjectKey("namespaces", "", namespace), Namespace.class).isEmpty()) {
+                && storage.read(namespaceKey(namespace), Namespace.class).isEmpty()) {
             throw ApiException.notFound("namespaces", namespace);
         }
+    }
+
+    private static ObjectKey namespaceKey(String namespace) {
+        return new ObjectKey("namespaces", "", namespace);
     }
 
     private void bindNamespace(ObjectMeta meta, String namespace) {

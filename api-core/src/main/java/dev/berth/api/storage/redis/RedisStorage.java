@@ -34,6 +34,7 @@ import java.util.Optional;
 public final class RedisStorage implements Storage, AutoCloseable {
 
     private static final long GONE = -1;
+    private static final long NO_NAMESPACE = -2;
     /** How long a list waits for the event stream to reach the store's revision before reading Redis. */
     private static final Duration CACHE_WAIT = Duration.ofSeconds(2);
 
@@ -62,12 +63,29 @@ public final class RedisStorage implements Storage, AutoCloseable {
 
     @Override
     public <T extends HasMetadata> T create(ObjectKey key, T object) {
+        return create(key, object, List.of(keys.object(key), keys.index(key.resource()), keys.revision(),
+                keys.events()));
+    }
+
+    @Override
+    public <T extends HasMetadata> T createInNamespace(ObjectKey namespace, ObjectKey key, T object) {
+        T created = create(key, object, List.of(keys.object(key), keys.index(key.resource()), keys.revision(),
+                keys.events(), keys.object(namespace)));
+        if (created == null) {
+            throw ApiException.notFound(namespace.resource(), namespace.name());
+        }
+        return created;
+    }
+
+    /** Null when the script's namespace key (the fifth) is absent. */
+    private <T extends HasMetadata> T create(ObjectKey key, T object, List<String> scriptKeys) {
         String json = codec.encode(object);
-        Long rev = redis.execute(createScript,
-                List.of(keys.object(key), keys.index(key.resource()), keys.revision(), keys.events()),
-                key.indexMember(), json, RedisKeys.eventKey(key), history);
+        Long rev = redis.execute(createScript, scriptKeys, key.indexMember(), json, RedisKeys.eventKey(key), history);
         if (rev == null || rev == GONE) {
             throw ApiException.alreadyExists(key.resource(), key.name());
+        }
+        if (rev == NO_NAMESPACE) {
+            return null;
         }
         object.getMetadata().setResourceVersion(Long.toString(rev));
         return object;

@@ -4,6 +4,7 @@ import dev.berth.api.errors.ApiException;
 import dev.berth.api.storage.ListResult;
 import dev.berth.api.storage.ObjectKey;
 import dev.berth.api.storage.Preconditions;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,26 @@ class RedisStorageTest {
                     assertThat(e.code()).isEqualTo(409);
                     assertThat(e.reason()).isEqualTo("AlreadyExists");
                 });
+    }
+
+    @Test
+    void createInNamespaceWritesNothingWhenTheNamespaceIsMissing() {
+        ObjectKey namespace = new ObjectKey("namespaces", "", "team");
+        ObjectKey key = new ObjectKey("pods", "team", "a");
+        long before = storage.currentRevision();
+
+        assertThatThrownBy(() -> storage.createInNamespace(namespace, key, pod("team", "a")))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(404);
+                    assertThat(e.getMessage()).contains("namespaces \"team\" not found");
+                });
+        assertThat(storage.get(key, Pod.class)).isEmpty();
+        assertThat(storage.currentRevision()).isEqualTo(before);
+
+        storage.create(namespace, new NamespaceBuilder().withNewMetadata().withName("team").endMetadata().build());
+        assertThat(storage.createInNamespace(namespace, key, pod("team", "a")).getMetadata().getResourceVersion())
+                .isNotNull();
+        assertThat(storage.get(key, Pod.class)).isPresent();
     }
 
     @Test
