@@ -30,7 +30,8 @@ class AgentConfiguration {
 
     @Bean
     ContainerRuntime containerRuntime(NodeAgentProperties properties) {
-        return DockerRuntime.connect(properties.dockerHost());
+        // A connection per pod worker, plus the resync's, the status reporter's and the probes'.
+        return DockerRuntime.connect(properties.dockerHost(), properties.maxPods() + 8);
     }
 
     @Bean

@@ -19,7 +19,7 @@ import java.util.UUID;
 /** A real pod-service, node-agents in this JVM on the real Docker engine, and a fabric8 client. */
 final class AgentCluster implements AutoCloseable {
 
-    static final DockerRuntime DOCKER = DockerRuntime.connect("unix:///var/run/docker.sock");
+    static final DockerRuntime DOCKER = DockerRuntime.connect("unix:///var/run/docker.sock", 40);
 
     final String node = "test-node-" + UUID.randomUUID().toString().substring(0, 6);
     final PodServiceProcess podService;

@@ -190,6 +190,38 @@ class PodLifecycleEndToEndTest {
         assertThat(Duration.ofNanos(System.nanoTime() - stubbornStart)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
     }
 
+    /**
+     * Pod workers run in parallel: 30 pods that ignore SIGTERM, deleted together, are all gone within their grace
+     * period plus 10 s (one stop after another took 30 × grace), and a pod created meanwhile starts as usual.
+     */
+    @Test
+    void podsStopInParallelAndANewPodStartsWhileOthersWaitOutTheirGracePeriod() {
+        long grace = 10;
+        List<String> names = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "lc-slow-" + i).toList();
+        names.forEach(name -> create(name, "Always", grace, busybox("main", "trap '' TERM; while true; do sleep 1; done")));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(120)).until(() -> names.stream()
+                .allMatch(name -> "Running".equals(get(name).getStatus().getPhase())));
+        List<String> uids = names.stream().map(name -> get(name).getMetadata().getUid()).toList();
+
+        long deleted = System.nanoTime();
+        names.forEach(name -> client.pods().withName(name).delete());
+        create("lc-newcomer", "Always", 1, busybox("main", "sleep 3600"));
+        await().ignoreExceptions().atMost(Duration.ofSeconds(15))
+                .until(() -> "Running".equals(get("lc-newcomer").getStatus().getPhase()));
+        Duration newcomerRunning = Duration.ofNanos(System.nanoTime() - deleted);
+        await().atMost(Duration.ofSeconds(grace + 10)).pollInterval(Duration.ofMillis(250))
+                .until(() -> names.stream().allMatch(name -> get(name) == null));
+        Duration allGone = Duration.ofNanos(System.nanoTime() - deleted);
+
+        assertThat(uids).allSatisfy(uid -> assertThat(AgentCluster.DOCKER.list(Map.of(Labels.POD_UID, uid))).isEmpty());
+        // Killed only once the grace period was over, and then all at about the same time.
+        assertThat(allGone).isBetween(Duration.ofSeconds(grace), Duration.ofSeconds(grace + 10));
+        assertThat(newcomerRunning).isLessThan(Duration.ofSeconds(15));
+        System.out.printf("30 pods ignoring SIGTERM (grace %d s) gone after %.1f s; a new pod Running after %.1f s%n",
+                grace, allGone.toMillis() / 1e3, newcomerRunning.toMillis() / 1e3);
+        client.pods().withName("lc-newcomer").withGracePeriod(0).delete();
+    }
+
     private static List<String> eventReasons(String pod) {
         return client.v1().events().inNamespace("default").list().getItems().stream()
                 .filter(e -> pod.equals(e.getInvolvedObject().getName())).map(Event::getReason).toList();

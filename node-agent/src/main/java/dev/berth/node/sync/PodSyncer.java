@@ -26,15 +26,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * Keeps the containers of the pods bound to this node as their specs say. Level-triggered: informer events
- * and a periodic resync only enqueue pod keys; one worker reconciles a key at a time from the informer's
- * cache and the engine's state, so a missed event or a crashed container is caught at the next resync.
+ * and a periodic resync only request a sync of a pod; its worker ({@link PodWorkers}: one per pod, pods in
+ * parallel) reconciles it from the informer's cache and the engine's state, so a missed event or a crashed
+ * container is caught at the next resync.
  */
 @Component
 class PodSyncer implements SmartLifecycle {
@@ -48,10 +48,9 @@ class PodSyncer implements SmartLifecycle {
     private final ContainerStarter starter;
     private final ProbeManager probes;
     private final EventRecorder events;
-    private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
-    private final Set<String> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
-        Thread thread = new Thread(r, "berth-pod-sync");
+    private final PodWorkers workers = new PodWorkers(this::sync);
+    private final ScheduledExecutorService resyncs = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "berth-pod-resync");
         thread.setDaemon(true);
         return thread;
     });
@@ -93,8 +92,7 @@ class PodSyncer implements SmartLifecycle {
         });
         informer = Informers.started(pods, "pods bound to " + properties.nodeName());
         long resync = properties.resyncInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::resync, resync, resync, TimeUnit.MILLISECONDS);
-        executor.execute(this::work);
+        resyncs.scheduleWithFixedDelay(this::resync, resync, resync, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -103,7 +101,8 @@ class PodSyncer implements SmartLifecycle {
         if (informer != null) {
             informer.close();
         }
-        executor.shutdownNow();
+        resyncs.shutdownNow();
+        workers.close();
     }
 
     @Override
@@ -112,10 +111,7 @@ class PodSyncer implements SmartLifecycle {
     }
 
     private void enqueue(Pod pod) {
-        String key = Cache.metaNamespaceKeyFunc(pod);
-        if (queued.add(key)) {
-            queue.add(key);
-        }
+        workers.request(Cache.metaNamespaceKeyFunc(pod));
     }
 
     /** Revisits every pod, and removes containers whose pod no longer exists on this node. */
@@ -137,25 +133,15 @@ class PodSyncer implements SmartLifecycle {
         }
     }
 
-    private void work() {
-        while (running) {
-            String key;
-            try {
-                key = queue.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+    private void sync(String key) {
+        try {
+            Pod pod = informer.getStore().getByKey(key);
+            if (pod != null) {
+                reconcile(pod);
             }
-            queued.remove(key);
-            try {
-                Pod pod = informer.getStore().getByKey(key);
-                if (pod != null) {
-                    reconcile(pod);
-                }
-            } catch (RuntimeException e) {
-                // The next resync retries; a persistent failure shows in the pod's status or the log.
-                log.warn("Syncing pod {} failed: {}", key, e.getMessage());
-            }
+        } catch (RuntimeException e) {
+            // The next resync retries; a persistent failure shows in the pod's status or the log.
+            log.warn("Syncing pod {} failed: {}", key, e.getMessage());
         }
     }
 

@@ -45,14 +45,18 @@ public final class DockerRuntime implements ContainerRuntime {
         this.docker = docker;
     }
 
-    /** @param dockerHost e.g. {@code unix:///var/run/docker.sock} */
-    public static DockerRuntime connect(String dockerHost) {
+    /**
+     * @param dockerHost  e.g. {@code unix:///var/run/docker.sock}
+     * @param connections how many calls may be in flight at once (pod workers run in parallel, and a stop holds
+     *                    its connection for the whole grace period)
+     */
+    public static DockerRuntime connect(String dockerHost, int connections) {
         DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(dockerHost).build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
-                .maxConnections(32)
+                .maxConnections(connections)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(Duration.ofSeconds(60))
                 .build();

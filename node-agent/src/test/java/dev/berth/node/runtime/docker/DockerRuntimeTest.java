@@ -28,7 +28,7 @@ class DockerRuntimeTest {
 
     private static final String IMAGE = "busybox:latest";
 
-    private final DockerRuntime docker = DockerRuntime.connect("unix:///var/run/docker.sock");
+    private final DockerRuntime docker = DockerRuntime.connect("unix:///var/run/docker.sock", 40);
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @AfterEach
