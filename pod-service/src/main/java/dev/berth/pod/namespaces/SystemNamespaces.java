@@ -5,13 +5,23 @@ import dev.berth.api.registry.Registry;
 import dev.berth.api.web.ApiResources;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** Makes sure {@code default}, {@code kube-system} and {@code kube-public} exist, as a fresh cluster has them. */
+import java.time.Duration;
+
+/**
+ * Makes sure {@code default}, {@code kube-system} and {@code kube-public} exist, as a fresh cluster has them.
+ * It runs before the web server opens its port (as kube-apiserver's post-start hooks gate {@code /readyz}), so
+ * no client ever sees a cluster without them; while the store does not answer it keeps trying.
+ */
 @Component
-class SystemNamespaces implements ApplicationRunner {
+class SystemNamespaces implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(SystemNamespaces.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final ApiResources resources;
 
@@ -20,8 +30,25 @@ class SystemNamespaces implements ApplicationRunner {
     }
 
     @Override
+    public void afterSingletonsInstantiated() {
+        Duration backoff = Duration.ofMillis(100);
+        while (true) {
+            try {
+                createMissing();
+                return;
+            } catch (ApiException refused) {
+                throw refused; // the store answered: a refusal is a bug to report, not an outage to wait out
+            } catch (RuntimeException storeUnavailable) {
+                log.warn("Cannot create the system namespaces yet ({}); retrying in {} ms",
+                        storeUnavailable.getMessage(), backoff.toMillis());
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    public void run(ApplicationArguments args) {
+    private void createMissing() {
         Registry<Namespace> namespaces = (Registry<Namespace>) resources.registry("namespaces");
         for (String name : NamespaceStrategy.SYSTEM) {
             try {
@@ -31,6 +58,15 @@ class SystemNamespaces implements ApplicationRunner {
                     throw e;
                 }
             }
+        }
+    }
+
+    private static void pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the system namespaces", e);
         }
     }
 }
