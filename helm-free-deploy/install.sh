@@ -83,8 +83,8 @@ master() {
   {
     echo '# token,user,uid,"groups"'
     echo "$admin,admin,uid-admin,\"system:masters\""
-    echo "$scheduler,system:kube-scheduler,uid-scheduler,\"system:masters\""
-    echo "$controllers,system:kube-controller-manager,uid-controllers,\"system:masters\""
+    echo "$scheduler,system:kube-scheduler,uid-scheduler,\"system:kube-scheduler\""
+    echo "$controllers,system:kube-controller-manager,uid-controllers,\"system:kube-controller-manager\""
     echo "$proxy,system:kube-proxy,uid-proxy,\"viewers\""
     for node in ${NODES//,/ }; do
       echo "$(token),system:node:$node,uid-$node,\"system:nodes\""

@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * One gateway (in this JVM) in front of one real pod-service process, over a real Redis, shared by all
  * gateway tests. Tokens: {@code admin-token} (system:masters), {@code viewer-token} (viewers),
- * {@code node1-token}/{@code node2-token} (system:nodes).
+ * {@code node1-token}/{@code node2-token} (system:nodes), {@code scheduler-token} (system:kube-scheduler),
+ * {@code controllers-token} (system:kube-controller-manager).
  */
 final class GatewayCluster {
 
@@ -22,6 +23,8 @@ final class GatewayCluster {
     static final String NODE1 = "node1-token";
     static final String NODE2 = "node2-token";
     static final String THROTTLED = "throttled-token";
+    static final String SCHEDULER = "scheduler-token";
+    static final String CONTROLLERS = "controllers-token";
 
     /** The leader locks' key prefix, this cluster's own in the shared Redis. */
     static final String LEADER_KEYS = "berth-leader-" + UUID.randomUUID();
@@ -82,6 +85,8 @@ final class GatewayCluster {
                     node1-token,system:node:node-1,uid-3,"system:nodes"
                     node2-token,system:node:node-2,uid-4,"system:nodes"
                     throttled-token,tom,uid-5,"throttled"
+                    scheduler-token,system:kube-scheduler,uid-6,"system:kube-scheduler"
+                    controllers-token,system:kube-controller-manager,uid-7,"system:kube-controller-manager"
                     """);
             return file;
         } catch (IOException e) {
