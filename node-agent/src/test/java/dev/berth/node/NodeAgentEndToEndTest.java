@@ -220,7 +220,7 @@ class NodeAgentEndToEndTest {
                 java.util.List.of("sleep", "600"), java.util.List.of(), Map.of(), null,
                 Map.of(Labels.MANAGED, "true", Labels.NODE_NAME, nodeName, Labels.POD_UID, "no-such-pod-" + nodeName,
                         Labels.CONTAINER_NAME, "x"),
-                java.util.List.of(), 0, 0));
+                java.util.List.of(), 0, 0, dev.berth.node.runtime.ContainerSpec.HostAccess.NONE));
         docker.start(orphan);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(docker.list(Map.of(Labels.POD_UID, "no-such-pod-" + nodeName))).isEmpty());

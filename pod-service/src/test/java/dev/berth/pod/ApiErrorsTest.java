@@ -84,6 +84,22 @@ class ApiErrorsTest extends PodServiceTest {
     }
 
     @Test
+    void hostAccessIsRefusedByDefaultWith422NamingEachField() {
+        String hostile = """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"hostile"},
+                 "spec":{"hostNetwork":true,"hostPID":true,
+                   "volumes":[{"name":"root","hostPath":{"path":"/"}}],
+                   "containers":[{"name":"c","image":"busybox","securityContext":{"privileged":true},
+                     "volumeMounts":[{"name":"root","mountPath":"/host"}]}]}}""";
+        JsonNode s = status(http.post("/api/v1/namespaces/default/pods", hostile), 422, "Invalid");
+        assertThat(s.path("details").path("causes").findValuesAsString("field")).containsExactlyInAnyOrder(
+                "spec.hostNetwork", "spec.hostPID", "spec.volumes[0].hostPath",
+                "spec.containers[0].securityContext.privileged");
+        assertThat(s.path("message").asString()).contains("disallowed by cluster policy");
+        assertThat(http.get("/api/v1/namespaces/default/pods/hostile").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void malformedJsonIs400() {
         JsonNode s = status(http.post("/api/v1/namespaces/default/pods", "{\"metadata\":"), 400, "BadRequest");
         assertThat(s.path("message").asString()).contains("not valid JSON");

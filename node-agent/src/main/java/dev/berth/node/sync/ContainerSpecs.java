@@ -4,6 +4,8 @@ import dev.berth.node.probe.Probes;
 import dev.berth.node.runtime.ContainerSpec;
 import dev.berth.node.runtime.Labels;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HostPathVolumeSource;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -11,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +61,22 @@ final class ContainerSpecs {
         String name = "berth_" + pod.getMetadata().getNamespace() + "_" + pod.getMetadata().getName() + "_"
                 + container.getName() + "_" + pod.getMetadata().getUid().substring(0, 8) + "_" + restartCount;
         return new ContainerSpec(name, container.getImage(), container.getCommand(), container.getArgs(), env,
-                container.getWorkingDir(), labels, ports, memory, cpuMillis);
+                container.getWorkingDir(), labels, ports, memory, cpuMillis, hostAccess(pod.getSpec(), container));
+    }
+
+    /** The API refuses all of this unless the cluster allows it (berth.api.allow-privileged). */
+    private static ContainerSpec.HostAccess hostAccess(PodSpec spec, Container container) {
+        Map<String, HostPathVolumeSource> hostPaths = new HashMap<>();
+        spec.getVolumes().stream().filter(v -> v.getHostPath() != null)
+                .forEach(v -> hostPaths.put(v.getName(), v.getHostPath()));
+        List<ContainerSpec.HostMount> mounts = container.getVolumeMounts().stream()
+                .filter(m -> hostPaths.containsKey(m.getName()))
+                .map(m -> new ContainerSpec.HostMount(hostPaths.get(m.getName()).getPath(), m.getMountPath(),
+                        Boolean.TRUE.equals(m.getReadOnly())))
+                .toList();
+        boolean privileged = container.getSecurityContext() != null
+                && Boolean.TRUE.equals(container.getSecurityContext().getPrivileged());
+        return new ContainerSpec.HostAccess(privileged, Boolean.TRUE.equals(spec.getHostNetwork()),
+                Boolean.TRUE.equals(spec.getHostPID()), Boolean.TRUE.equals(spec.getHostIPC()), mounts);
     }
 }

@@ -1,5 +1,7 @@
 package dev.berth.pod.pods;
 
+import dev.berth.api.validation.HostAccessPolicy;
+import dev.berth.api.web.ApiProperties;
 import dev.berth.api.errors.FieldError;
 import dev.berth.api.registry.ResourceStrategy;
 import dev.berth.api.resource.ResourceDefinition;
@@ -9,6 +11,7 @@ import io.fabric8.kubernetes.api.model.PodStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +30,12 @@ class PodStrategy implements ResourceStrategy<Pod> {
             ResourceDefinition.core("pods", "Pod", true, Pod.class, List.of("po"), "status", "binding", "log");
 
     private static final long DEFAULT_GRACE_SECONDS = 30;
+
+    private final HostAccessPolicy hostAccess;
+
+    PodStrategy(ApiProperties properties) {
+        this.hostAccess = properties.hostAccess();
+    }
 
     @Override
     public ResourceDefinition<Pod> definition() {
@@ -61,12 +70,16 @@ class PodStrategy implements ResourceStrategy<Pod> {
 
     @Override
     public List<FieldError> validate(Pod pod) {
-        return PodValidator.validate(pod);
+        List<FieldError> errors = new ArrayList<>(PodValidator.validate(pod));
+        errors.addAll(hostAccess.check("spec", pod.getSpec()));
+        return errors;
     }
 
     @Override
     public List<FieldError> validateUpdate(Pod updated, Pod old) {
-        return PodValidator.validateUpdate(updated, old);
+        List<FieldError> errors = new ArrayList<>(PodValidator.validateUpdate(updated, old));
+        errors.addAll(hostAccess.check("spec", updated.getSpec()));
+        return errors;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.berth.pod.pods;
 
+import dev.berth.api.errors.FieldError;
+import dev.berth.api.web.ApiProperties;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -18,7 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PodStrategyTest {
 
-    private final PodStrategy strategy = new PodStrategy();
+    private final PodStrategy strategy = new PodStrategy(properties(false));
+
+    private static ApiProperties properties(boolean allowPrivileged) {
+        return new ApiProperties(0, null, null, 0, null, allowPrivileged);
+    }
+
+    @Test
+    void aPrivilegedContainerIsAcceptedOnlyWhereTheClusterAllowsIt() {
+        Pod pod = new PodBuilder().withNewMetadata().withName("p").endMetadata().withNewSpec().addNewContainer()
+                .withName("c").withImage("busybox").withNewSecurityContext().withPrivileged(true).endSecurityContext()
+                .endContainer().endSpec().build();
+        assertThat(strategy.validate(pod)).extracting(FieldError::field)
+                .containsExactly("spec.containers[0].securityContext.privileged");
+        assertThat(new PodStrategy(properties(true)).validate(pod)).isEmpty();
+    }
 
     private static Pod pod(String node, String phase, Long ownGrace) {
         Pod pod = new PodBuilder().withNewMetadata().withName("p").endMetadata()

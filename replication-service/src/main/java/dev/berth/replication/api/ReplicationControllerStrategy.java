@@ -1,5 +1,7 @@
 package dev.berth.replication.api;
 
+import dev.berth.api.validation.HostAccessPolicy;
+import dev.berth.api.web.ApiProperties;
 import dev.berth.api.errors.ApiException;
 import dev.berth.api.errors.FieldError;
 import dev.berth.api.registry.ResourceStrategy;
@@ -14,6 +16,7 @@ import io.fabric8.kubernetes.api.model.ReplicationControllerStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +28,12 @@ import java.util.Set;
  */
 @Component
 class ReplicationControllerStrategy implements ResourceStrategy<ReplicationController> {
+
+    private final HostAccessPolicy hostAccess;
+
+    ReplicationControllerStrategy(ApiProperties properties) {
+        this.hostAccess = properties.hostAccess();
+    }
 
     @Override
     public ResourceDefinition<ReplicationController> definition() {
@@ -46,7 +55,11 @@ class ReplicationControllerStrategy implements ResourceStrategy<ReplicationContr
 
     @Override
     public List<FieldError> validate(ReplicationController rc) {
-        return ReplicationControllerValidator.validate(rc);
+        List<FieldError> errors = new ArrayList<>(ReplicationControllerValidator.validate(rc));
+        if (rc.getSpec() != null && rc.getSpec().getTemplate() != null) {
+            errors.addAll(hostAccess.check("spec.template.spec", rc.getSpec().getTemplate().getSpec()));
+        }
+        return errors;
     }
 
     @Override

@@ -5,7 +5,10 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
@@ -112,7 +115,24 @@ public final class DockerRuntime implements ContainerRuntime {
             bindings.bind(containerPort, port.hostPort() == 0 ? Ports.Binding.bindIp(port.hostIp())
                     : Ports.Binding.bindIpAndPort(port.hostIp(), port.hostPort()));
         }
-        HostConfig host = HostConfig.newHostConfig().withPortBindings(bindings);
+        HostConfig host = HostConfig.newHostConfig();
+        ContainerSpec.HostAccess access = spec.host();
+        if (access.network()) {
+            // The container listens on the node's own interfaces: there is nothing to publish.
+            host.withNetworkMode("host");
+            exposed.clear();
+        } else {
+            host.withPortBindings(bindings);
+        }
+        host.withPrivileged(access.privileged());
+        if (access.pid()) {
+            host.withPidMode("host");
+        }
+        if (access.ipc()) {
+            host.withIpcMode("host");
+        }
+        host.withBinds(access.mounts().stream().map(m -> new Bind(m.hostPath(), new Volume(m.containerPath()),
+                m.readOnly() ? AccessMode.ro : AccessMode.rw)).toList());
         if (spec.memoryLimitBytes() > 0) {
             host.withMemory(spec.memoryLimitBytes());
         }

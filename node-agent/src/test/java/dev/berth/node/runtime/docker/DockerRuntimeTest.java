@@ -38,9 +38,40 @@ class DockerRuntimeTest {
 
     private ContainerSpec spec(String name, List<String> args, Map<String, String> env,
                                List<ContainerSpec.PortMapping> ports) {
+        return spec(name, args, env, ports, ContainerSpec.HostAccess.NONE);
+    }
+
+    private ContainerSpec spec(String name, List<String> args, Map<String, String> env,
+                               List<ContainerSpec.PortMapping> ports, ContainerSpec.HostAccess host) {
         return new ContainerSpec("berth-test-" + run + "-" + name, IMAGE, List.of("sh", "-c"), args, env, "/tmp",
                 Map.of("berth.test.run", run, Labels.MANAGED, "true", Labels.CONTAINER_NAME, name), ports, 64L << 20,
-                500);
+                500, host);
+    }
+
+    /**
+     * Where the cluster allows it: a node directory mounted read-only, and privileged mode with the node's PID
+     * and IPC namespaces (created and inspected only: this machine is itself a container, where the engine
+     * cannot start privileged ones).
+     */
+    @Test
+    void hostPathsAreMountedAndHostNamespacesAndPrivilegedModeAreAskedOfTheEngine() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("berth-hostpath");
+        java.nio.file.Files.writeString(dir.resolve("hello"), "hi from the node");
+        List<ContainerSpec.HostMount> mounts = List.of(new ContainerSpec.HostMount(dir.toString(), "/node", true));
+        String reader = docker.create(spec("reader", List.of("grep -q 'hi from the node' /node/hello && ! touch /node/new"),
+                Map.of(), List.of(), new ContainerSpec.HostAccess(false, false, false, false, mounts)));
+        docker.start(reader);
+        await().atMost(Duration.ofSeconds(20)).until(() -> docker.inspect(reader).state() == RuntimeContainer.State.EXITED);
+        assertThat(docker.inspect(reader).exitCode()).isZero();
+        assertThat(dir.resolve("new")).doesNotExist();
+
+        String privileged = docker.create(spec("privileged", List.of("true"), Map.of(), List.of(),
+                new ContainerSpec.HostAccess(true, true, true, true, List.of())));
+        Process inspect = new ProcessBuilder("docker", "inspect", "-f",
+                "{{.HostConfig.Privileged}} {{.HostConfig.NetworkMode}} {{.HostConfig.PidMode}} {{.HostConfig.IpcMode}}",
+                privileged).redirectErrorStream(true).start();
+        assertThat(new String(inspect.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim())
+                .isEqualTo("true host host host");
     }
 
     @Test
