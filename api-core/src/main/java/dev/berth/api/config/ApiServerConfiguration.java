@@ -16,6 +16,8 @@ import dev.berth.api.web.RequestMetricsFilter;
 import dev.berth.api.web.ObjectPathHandlerMapping;
 import dev.berth.api.web.ResourceController;
 import dev.berth.api.web.Responses;
+import dev.berth.api.web.StatusErrorController;
+import dev.berth.api.web.StatusErrorReportValve;
 import dev.berth.api.web.StatusExceptionHandler;
 import dev.berth.api.web.WatchFrames;
 import dev.berth.api.web.Watches;
@@ -27,7 +29,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationPredicate;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import dev.berth.api.resource.PeerResources;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -48,17 +54,24 @@ import java.util.stream.Collectors;
  * Wires an API server from the {@link ResourceStrategy} beans an application declares: one registry per
  * strategy, the Redis storage they share, and the REST, discovery and OpenAPI endpoints.
  */
-@AutoConfiguration
+// Before Boot's error handling, which then sees StatusErrorController and does not add its own.
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @EnableConfigurationProperties({RedisStorageProperties.class, ApiProperties.class})
-@Import({ResourceController.class, DiscoveryController.class, StatusExceptionHandler.class, OpenApiController.class})
+@Import({ResourceController.class, DiscoveryController.class, StatusExceptionHandler.class, StatusErrorController.class,
+        OpenApiController.class})
 public class ApiServerConfiguration {
 
     /** The API's own mapper, independent of whatever the application configures for itself. */
     @Bean
     @Primary
     JsonMapper apiJsonMapper() {
+        // A null list or map reads as an empty one, and null items are dropped, as Go's decoder leaves a nil
+        // slice for null: "containers": null is "no containers" (a 422), never a NullPointerException.
+        JsonSetter.Value emptyForNull = JsonSetter.Value.construct(Nulls.AS_EMPTY, Nulls.SKIP);
         return JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .withConfigOverride(List.class, o -> o.setNullHandling(emptyForNull))
+                .withConfigOverride(Map.class, o -> o.setNullHandling(emptyForNull))
                 .addModule(new BlackbirdModule())
                 .build();
     }
@@ -141,6 +154,11 @@ public class ApiServerConfiguration {
     ObservationPredicate apiRequestsObservedOnce() {
         return (name, context) -> !(context instanceof ServerRequestObservationContext request
                 && request.getCarrier().getRequestURI().startsWith("/api/"));
+    }
+
+    @Bean
+    TomcatContextCustomizer statusErrorReports() {
+        return StatusErrorReportValve.installer();
     }
 
     @Bean

@@ -111,6 +111,28 @@ public class ApiException extends RuntimeException {
         return of(503, "ServiceUnavailable", message, null, null);
     }
 
+    /** An error the HTTP layer raised with only a code (a path Tomcat refuses, a servlet error), as a Status. */
+    public static ApiException forCode(int code, String message) {
+        String reason = switch (code) {
+            case 400 -> "BadRequest";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "NotFound";
+            case 405 -> "MethodNotAllowed";
+            case 406 -> "NotAcceptable";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            case 413 -> "RequestEntityTooLarge";
+            case 415 -> "UnsupportedMediaType";
+            case 422 -> "Invalid";
+            case 429 -> "TooManyRequests";
+            case 503 -> "ServiceUnavailable";
+            case 504 -> "Timeout";
+            default -> code >= 500 ? "InternalError" : "BadRequest";
+        };
+        return of(code, reason, message, null, null);
+    }
+
     private static ApiException of(int code, String reason, String message, String kind, String name) {
         StatusBuilder b = new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message);
         if (kind != null || name != null) {
