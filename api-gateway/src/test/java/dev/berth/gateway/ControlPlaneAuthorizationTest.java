@@ -20,6 +20,12 @@ class ControlPlaneAuthorizationTest {
         return Requests.send(method, cluster.url() + path, token, contentType, body).statusCode();
     }
 
+    private static String binding(String pod) {
+        return """
+                {"apiVersion":"v1","kind":"Binding","metadata":{"name":"%s"},
+                 "target":{"apiVersion":"v1","kind":"Node","name":"node-1"}}""".formatted(pod);
+    }
+
     @Test
     void theSchedulerReadsBindsReportsAndRecordsEventsAndNothingElse() {
         send("POST", "/api/v1/namespaces/default/pods", ADMIN, "application/json", Requests.pod("sched-pending", null));
@@ -32,9 +38,8 @@ class ControlPlaneAuthorizationTest {
                 "application/strategic-merge-patch+json", """
                         {"status":{"conditions":[{"type":"PodScheduled","status":"False","reason":"Unschedulable"}]}}"""))
                 .isEqualTo(200);
-        assertThat(send("POST", "/api/v1/namespaces/default/pods/sched-pending/binding", SCHEDULER, "application/json", """
-                {"apiVersion":"v1","kind":"Binding","metadata":{"name":"sched-pending"},
-                 "target":{"apiVersion":"v1","kind":"Node","name":"node-1"}}""")).isEqualTo(201);
+        assertThat(send("POST", "/api/v1/namespaces/default/pods/sched-pending/binding", SCHEDULER, "application/json",
+                binding("sched-pending"))).isEqualTo(201);
         assertThat(send("POST", "/api/v1/namespaces/default/events", SCHEDULER, "application/json", """
                 {"apiVersion":"v1","kind":"Event","metadata":{"name":"sched-pending.1"},"reason":"Scheduled",
                  "message":"bound","type":"Normal",
@@ -64,9 +69,8 @@ class ControlPlaneAuthorizationTest {
         assertThat(send("PATCH", "/api/v1/namespaces/default/pods/cm-made/status", CONTROLLERS,
                 "application/merge-patch+json", "{\"status\":{\"phase\":\"Pending\"}}")).isEqualTo(200);
 
-        assertThat(send("POST", "/api/v1/namespaces/default/pods/cm-made/binding", CONTROLLERS, "application/json", """
-                {"apiVersion":"v1","kind":"Binding","metadata":{"name":"cm-made"},
-                 "target":{"apiVersion":"v1","kind":"Node","name":"node-1"}}""")).isEqualTo(403);
+        assertThat(send("POST", "/api/v1/namespaces/default/pods/cm-made/binding", CONTROLLERS, "application/json",
+                binding("cm-made"))).isEqualTo(403);
         assertThat(send("DELETE", "/api/v1/nodes/node-1", CONTROLLERS, null, null)).isEqualTo(403);
         assertThat(send("PATCH", "/api/v1/nodes/node-1", CONTROLLERS, "application/merge-patch+json",
                 "{\"spec\":{\"unschedulable\":true}}")).isEqualTo(403);

@@ -14,6 +14,9 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
  */
 public final class ObjectPathHandlerMapping extends AbstractHandlerMapping {
 
+    /** The request attribute holding the path this mapping parsed, so the handler need not parse it again. */
+    static final String PARSED_PATH = ObjectPathHandlerMapping.class.getName() + ".path";
+
     private static final String ROOT = "/api/v1/";
 
     private final ApiResources resources;
@@ -50,6 +53,7 @@ public final class ObjectPathHandlerMapping extends AbstractHandlerMapping {
         if (path.subresource() != null) {
             return null;
         }
+        request.setAttribute(PARSED_PATH, path);
         return switch (request.getMethod()) {
             case "GET" -> request.getParameter("watch") == null ? get : watch;
             case "POST" -> create;

@@ -206,8 +206,8 @@ public class ResourceController {
 
     private ApiPath path(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        String rest = uri.substring(uri.indexOf(ROOT) + ROOT.length());
-        ApiPath path = ApiPath.parse(rest, resources.namespacedPlurals());
+        ApiPath path = request.getAttribute(ObjectPathHandlerMapping.PARSED_PATH) instanceof ApiPath parsed ? parsed
+                : ApiPath.parse(uri.substring(uri.indexOf(ROOT) + ROOT.length()), resources.namespacedPlurals());
         if (!resources.serves(path.resource())) {
             throw ApiException.notFoundPath(uri);
         }

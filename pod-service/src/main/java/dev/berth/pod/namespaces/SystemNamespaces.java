@@ -42,7 +42,10 @@ class SystemNamespaces implements SmartInitializingSingleton {
                 log.warn("Cannot create the system namespaces yet ({}); retrying in {} ms",
                         storeUnavailable.getMessage(), backoff.toMillis());
                 pause(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2);
+                if (backoff.compareTo(MAX_BACKOFF) > 0) {
+                    backoff = MAX_BACKOFF;
+                }
             }
         }
     }
