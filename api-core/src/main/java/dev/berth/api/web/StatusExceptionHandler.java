@@ -10,6 +10,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +47,12 @@ public class StatusExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     public ResponseEntity<byte[]> noResource(NoResourceFoundException e) {
         return status(ApiException.notFoundPath("/" + e.getResourcePath()));
+    }
+
+    /** A watcher that went away (a restarted gateway, a closed kubectl): nothing to answer, nothing to log. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    public void disconnected() {
+        // The response can no longer be written.
     }
 
     @ExceptionHandler(Exception.class)
