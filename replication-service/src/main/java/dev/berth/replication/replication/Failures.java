@@ -2,6 +2,7 @@ package dev.berth.replication.replication;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +26,21 @@ final class Failures {
     }
 
     /**
-     * Whether the API answered the failed call, so it certainly did not happen. A timeout or a broken
-     * connection leaves it open: the pod may have been created (or deleted) all the same.
+     * Whether the failed call certainly did not happen: the API refused it, or no connection to it could be
+     * made (the gateway restarting), so the request was never sent. A timeout, a connection broken mid-request
+     * or a gateway that lost the backend's answer (502, 504) leaves it open: the pod may have been created (or
+     * deleted) all the same.
      */
-    static boolean answered(RuntimeException failure) {
-        return failure instanceof KubernetesClientException k && k.getCode() > 0;
+    static boolean certainlyNotDone(RuntimeException failure) {
+        if (failure instanceof KubernetesClientException k && k.getCode() > 0) {
+            return k.getCode() != 502 && k.getCode() != 504;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean none() {

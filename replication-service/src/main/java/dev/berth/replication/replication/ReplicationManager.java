@@ -88,9 +88,9 @@ final class ReplicationManager implements Reconciler {
 
     /**
      * Expectations are set before acting, so pod events that arrive meanwhile are counted against them. A
-     * call the API refused lowers them at once; one without an answer (a timeout) does not, since its pod
-     * may still appear: the manager then waits for the cache, or for the expectations to expire, rather than
-     * risk a duplicate.
+     * call that certainly did not happen lowers them at once; one without an answer (a timeout) does not,
+     * since its pod may still appear: the manager then waits for the cache, or for the expectations to
+     * expire, rather than risk a duplicate.
      */
     private void apply(String key, ReplicationController rc, ReplicaPlan plan, Failures failures) {
         String namespace = rc.getMetadata().getNamespace();
@@ -101,13 +101,13 @@ final class ReplicationManager implements Reconciler {
         for (int i = 0; i < plan.create(); i++) {
             Pod pod = PodTemplates.podFor(rc, controllerRef(rc));
             RuntimeException failure = failures.run(() -> podControl.create(namespace, pod));
-            if (failure != null && Failures.answered(failure)) {
+            if (failure != null && Failures.certainlyNotDone(failure)) {
                 expectations.creationObserved(key);
             }
         }
         for (Pod pod : plan.delete()) {
             RuntimeException failure = failures.run(() -> podControl.delete(namespace, pod.getMetadata().getName()));
-            if (failure != null && Failures.answered(failure)) {
+            if (failure != null && Failures.certainlyNotDone(failure)) {
                 expectations.deletionObserved(key, Pods.key(pod));
             }
         }
