@@ -42,6 +42,19 @@ final class Berth {
         return exec(command, Map.of(), Duration.ofSeconds(60)).output();
     }
 
+    /**
+     * Whether the process still runs. One that has exited but that its new parent (init, once ./berth's shell
+     * is gone) has not reaped yet is a zombie: it still has a PID, which {@link ProcessHandle#isAlive} counts.
+     */
+    static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Any command, run from the repository's root with extra environment variables, bounded in time. */
     static Result exec(List<String> command, Map<String, String> environment, Duration limit) {
         try {

@@ -185,22 +185,9 @@ class SeedWalkthroughEndToEndTest {
         Berth.Result down = Berth.run(Duration.ofMinutes(3), "down");
         assertThat(down.exitCode()).as(down.output()).isZero();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(pids).noneMatch(SeedWalkthroughEndToEndTest::running));
+                assertThat(pids).noneMatch(Berth::running));
         for (int node = 1; node <= 3; node++) {
             assertThat(Berth.docker("ps", "-aq", "--filter", "label=berth.node.name=node-" + node)).isBlank();
-        }
-    }
-
-    /**
-     * Whether the process still runs. One that has exited but that its new parent (init, once ./berth's shell
-     * is gone) has not reaped yet is a zombie: it still has a PID, which {@link ProcessHandle#isAlive} counts.
-     */
-    private static boolean running(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException e) {
-            return false;
         }
     }
 
