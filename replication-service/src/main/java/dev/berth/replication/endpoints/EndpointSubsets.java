@@ -68,16 +68,20 @@ final class EndpointSubsets {
         }
     }
 
-    /** The service ports this pod publishes, in the service's port order. */
+    /**
+     * The service ports this pod publishes, in the service's port order. A pod on the node's network listens
+     * on the node's address itself, so its container port is the port.
+     */
     private static List<EndpointPort> ports(Service service, Pod pod) {
         JsonNode published = published(pod);
         List<EndpointPort> ports = new ArrayList<>();
         for (ServicePort servicePort : service.getSpec().getPorts()) {
             String protocol = servicePort.getProtocol() == null ? "TCP" : servicePort.getProtocol();
             Optional<Integer> containerPort = containerPort(servicePort, protocol, pod);
-            JsonNode host = containerPort.map(p -> published.path(p + "/" + protocol)).orElse(null);
-            if (host != null && host.isInt() && host.asInt() > 0) {
-                ports.add(new EndpointPortBuilder().withName(servicePort.getName()).withPort(host.asInt())
+            int port = Boolean.TRUE.equals(pod.getSpec().getHostNetwork()) ? containerPort.orElse(0)
+                    : containerPort.map(p -> published.path(p + "/" + protocol).asInt(0)).orElse(0);
+            if (port > 0) {
+                ports.add(new EndpointPortBuilder().withName(servicePort.getName()).withPort(port)
                         .withProtocol(protocol).build());
             }
         }

@@ -34,19 +34,24 @@ class EndpointSubsetsTest {
 
     /**
      * {@code name@hostIP:ready:publishedJson}; containers declare port 80 named "http" and 9090 named
-     * "metrics". An empty hostIP means the pod has not started on a node.
+     * "metrics". An empty hostIP means the pod has not started on a node; {@code hostNetwork} instead of the
+     * JSON makes a pod on the node's network, which publishes nothing.
      */
     private static Pod pod(String spec) {
         String[] f = spec.split("[@:]", 4);
+        boolean hostNetwork = f[3].equals("hostNetwork");
         PodBuilder pod = new PodBuilder().withNewMetadata().withName(f[0]).withNamespace("default")
-                .withUid("uid-" + f[0]).addToAnnotations("berth.dev/published-ports", f[3]).endMetadata()
-                .withNewSpec().withNodeName("node-" + f[1]).addNewContainer().withName("c")
+                .withUid("uid-" + f[0]).endMetadata()
+                .withNewSpec().withNodeName("node-" + f[1]).withHostNetwork(hostNetwork).addNewContainer().withName("c")
                 .addNewPort().withName("http").withContainerPort(80).withProtocol("TCP").endPort()
                 .addNewPort().withName("metrics").withContainerPort(9090).withProtocol("TCP").endPort()
                 .endContainer().endSpec()
                 .withNewStatus().withPhase("Running").withHostIP(f[1].isEmpty() ? null : f[1])
                 .withConditions(new PodConditionBuilder().withType("Ready").withStatus(Boolean.parseBoolean(f[2]) ? "True" : "False").build())
                 .endStatus();
+        if (!hostNetwork) {
+            pod.editMetadata().addToAnnotations("berth.dev/published-ports", f[3]).endMetadata();
+        }
         return pod.build();
     }
 
@@ -82,6 +87,8 @@ class EndpointSubsetsTest {
                     + " ports=[p80:32001] ready=[a@127.0.0.2] notReady=[] | ports=[p80:32002] ready=[] notReady=[b@127.0.0.2]",
             "two service ports; 80>http 9090>metrics; a@127.0.0.2:true:{\"80/TCP\":32001,\"9090/TCP\":32002};"
                     + " ports=[p80:32001, p9090:32002] ready=[a@127.0.0.2] notReady=[]",
+            "host network: the container port on the node's address; 80>http 9090>9090; a@127.0.0.2:true:hostNetwork;"
+                    + " ports=[p80:80, p9090:9090] ready=[a@127.0.0.2] notReady=[]",
             "a pod publishing only one of two ports serves that one; 80>http 9090>metrics; a@127.0.0.2:true:{\"80/TCP\":32001};"
                     + " ports=[p80:32001] ready=[a@127.0.0.2] notReady=[]",
     })
