@@ -1,0 +1,113 @@
+package dev.berth.gateway;
+
+import dev.berth.api.testing.HostileRequests;
+import dev.berth.api.testing.RedisServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.berth.gateway.GatewayCluster.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile requests through the gateway to the real backends (pod-service and replication-service): the
+ * gateway passes client mistakes on as the backend's Status, never as a 5xx of its own, and stores nothing
+ * that was not acknowledged. A gateway of its own (plain HTTP, no rate limit to speak of) over the shared
+ * cluster's pod-service, so the fuzzer meets the API rather than the shared gateway's throttle.
+ */
+class HostileInputThroughGatewayTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int REQUESTS = 3_000;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final Map<String, String> AS_ADMIN = Map.of("Authorization", "Bearer " + ADMIN);
+
+    private static ReplicationServiceProcess replicationService;
+    private static ConfigurableApplicationContext gateway;
+
+    @BeforeAll
+    static void start() {
+        GatewayCluster cluster = GatewayCluster.shared();
+        RedisServer redis = RedisServer.shared();
+        replicationService = new ReplicationServiceProcess(redis, cluster.keyPrefix, cluster.secret);
+        gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
+                "--spring.cloud.discovery.client.simple.instances.pod-service[0].uri=" + cluster.podService.url(),
+                "--spring.cloud.discovery.client.simple.instances.replication-service[0].uri="
+                        + replicationService.url(),
+                "--berth.gateway.token-file=" + GatewayCluster.tokenFile(),
+                "--berth.gateway.backend-secret=" + cluster.secret,
+                "--berth.rate-limit.requests-per-second=100000", "--berth.rate-limit.burst=100000",
+                "--logging.level.root=WARN");
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (replicationService != null) {
+            replicationService.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            pods                   | {"apiVersion":"v1","kind":"Pod","metadata":{"name":"fz","labels":{"app":"fz"}},"spec":{"containers":[{"name":"c","image":"busybox","command":["sleep","1"],"ports":[{"containerPort":80}],"env":[{"name":"A","value":"1"}]}],"restartPolicy":"Always"}}
+            replicationcontrollers | {"apiVersion":"v1","kind":"ReplicationController","metadata":{"name":"fz","labels":{"app":"fz"}},"spec":{"replicas":0,"selector":{"app":"fz"},"template":{"metadata":{"labels":{"app":"fz"}},"spec":{"containers":[{"name":"c","image":"busybox","ports":[{"containerPort":80}]}]}}}}
+            """)
+    void hostileRequestsThroughTheGatewayGetTheBackendsStatusAndStoreNothingUnacknowledged(String resource,
+                                                                                            String valid)
+            throws Exception {
+        String namespace = "gw-fuzz-" + resource;
+        assertThat(send("POST", "/api/v1/namespaces", "{\"metadata\":{\"name\":\"" + namespace + "\"}}")
+                .statusCode()).isIn(201, 409);
+        String collection = "/api/v1/namespaces/" + namespace + "/" + resource;
+
+        HostileRequests.Outcome outcome = new HostileRequests(url(), collection, valid, resource.hashCode())
+                .run(REQUESTS, 4, AS_ADMIN);
+
+        System.out.printf("%s through the gateway: %d hostile requests, answers by code %s%n", resource,
+                outcome.sent(), outcome.codes());
+        assertThat(outcome.violations()).as("answers breaking the API's promises").isEmpty();
+        assertThat(outcome.codes().keySet()).as("most requests were refused, and for several reasons")
+                .contains(400, 404, 422);
+        List<String> unacknowledged = new ArrayList<>();
+        for (JsonNode item : JSON.readTree(send("GET", collection, null).body()).path("items")) {
+            String name = item.path("metadata").path("name").asString();
+            if (!outcome.acceptedNames().contains(name)) {
+                unacknowledged.add(name);
+            }
+        }
+        assertThat(unacknowledged).as("objects stored by refused requests").isEmpty();
+    }
+
+    private static String url() {
+        return "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + path))
+                .header("Authorization", "Bearer " + ADMIN)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
