@@ -4,6 +4,7 @@ import dev.berth.api.testing.HostileRequests;
 import dev.berth.api.testing.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,13 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hostile requests through the gateway to the real backends (pod-service and replication-service): the
  * gateway passes client mistakes on as the backend's Status, never as a 5xx of its own, and stores nothing
- * that was not acknowledged. A gateway of its own (plain HTTP, no rate limit to speak of) over the shared
+ * that was not acknowledged; callers it refuses (no or bad token, forged identity headers, oversized headers)
+ * get a Status whatever they send. A gateway of its own (plain HTTP, no rate limit to speak of) over the shared
  * cluster's pod-service, so the fuzzer meets the API rather than the shared gateway's throttle.
  */
 class HostileInputThroughGatewayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int REQUESTS = 3_000;
+    private static final int REFUSED_REQUESTS = 300;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final Map<String, String> AS_ADMIN = Map.of("Authorization", "Bearer " + ADMIN);
 
@@ -52,7 +56,8 @@ class HostileInputThroughGatewayTest {
                 "--berth.gateway.token-file=" + GatewayCluster.tokenFile(),
                 "--berth.gateway.backend-secret=" + cluster.secret,
                 "--berth.rate-limit.requests-per-second=100000", "--berth.rate-limit.burst=100000",
-                "--logging.level.root=WARN");
+                // Reactor Netty logs every request it cannot decode; here those are the point.
+                "--logging.level.root=WARN", "--logging.level.reactor.netty.http.server=ERROR");
     }
 
     @AfterAll
@@ -94,6 +99,50 @@ class HostileInputThroughGatewayTest {
             }
         }
         assertThat(unacknowledged).as("objects stored by refused requests").isEmpty();
+    }
+
+    /** Callers the gateway refuses, whatever they send: a Status, and not one write accepted. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no token              | 401 |
+            unknown token         | 401 | Authorization=Bearer nope
+            basic credentials     | 401 | Authorization=Basic YWRtaW46YWRtaW4=
+            bare bearer           | 401 | Authorization=Bearer
+            viewer forging admin  | 403 | Authorization=Bearer viewer-token;X-Remote-User=admin;X-Remote-Group=system:masters;X-Berth-Gateway-Secret=guess
+            oversized header      | 431 | Authorization=Bearer admin-token;X-Junk=LARGE
+            """)
+    void refusedCallersGetAStatusWhateverTheyAskAndStoreNothing(String caller, int code, String headers)
+            throws Exception {
+        String collection = "/api/v1/namespaces/default/pods";
+        String valid = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"gw-refused\"},"
+                + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}";
+
+        HostileRequests.Outcome outcome = new HostileRequests(url(), collection, valid, caller.hashCode())
+                .run(REFUSED_REQUESTS, 4, headers(headers));
+
+        System.out.printf("%s through the gateway: answers by code %s%n", caller, outcome.codes());
+        assertThat(outcome.violations()).as("answers breaking the API's promises").isEmpty();
+        assertThat(outcome.codes()).as("requests refused for who sent them").containsKey(code);
+        assertThat(outcome.acceptedNames()).as("writes accepted").isEmpty();
+        assertThat(send("GET", collection, null).body()).doesNotContain("gw-refused");
+    }
+
+    @Test
+    void aRequestLineTooLongToDecodeGetsAStatus() throws Exception {
+        HttpResponse<String> response = send("GET", "/api/v1/pods?labelSelector=" + "a".repeat(64 * 1024), null);
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(JSON.readTree(response.body()).path("kind").asString()).isEqualTo("Status");
+    }
+
+    private static Map<String, String> headers(String spec) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (spec != null) {
+            for (String header : spec.split(";")) {
+                String[] pair = header.split("=", 2);
+                headers.put(pair[0], pair[1].equals("LARGE") ? "x".repeat(64 * 1024) : pair[1]);
+            }
+        }
+        return headers;
     }
 
     private static String url() {
