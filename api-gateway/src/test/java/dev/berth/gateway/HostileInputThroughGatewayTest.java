@@ -4,7 +4,6 @@ import dev.berth.api.testing.HostileRequests;
 import dev.berth.api.testing.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Hostile requests through the gateway to the real backends (pod-service and replication-service): the
  * gateway passes client mistakes on as the backend's Status, never as a 5xx of its own, and stores nothing
- * that was not acknowledged; callers it refuses (no or bad token, forged identity headers, oversized headers)
- * get a Status whatever they send. A gateway of its own (plain HTTP, no rate limit to speak of) over the shared
- * cluster's pod-service, so the fuzzer meets the API rather than the shared gateway's throttle.
+ * that was not acknowledged; callers it refuses (no or bad token, forged identity headers) and requests too
+ * large to decode get a Status whatever they send. A gateway of its own (plain HTTP, no rate limit to speak
+ * of) over the shared cluster's pod-service, so the fuzzer meets the API rather than the shared gateway's
+ * throttle.
  */
 class HostileInputThroughGatewayTest {
 
@@ -109,7 +109,6 @@ class HostileInputThroughGatewayTest {
             basic credentials     | 401 | Authorization=Basic YWRtaW46YWRtaW4=
             bare bearer           | 401 | Authorization=Bearer
             viewer forging admin  | 403 | Authorization=Bearer viewer-token;X-Remote-User=admin;X-Remote-Group=system:masters;X-Berth-Gateway-Secret=guess
-            oversized header      | 431 | Authorization=Bearer admin-token;X-Junk=LARGE
             """)
     void refusedCallersGetAStatusWhateverTheyAskAndStoreNothing(String caller, int code, String headers)
             throws Exception {
@@ -127,11 +126,23 @@ class HostileInputThroughGatewayTest {
         assertThat(send("GET", collection, null).body()).doesNotContain("gw-refused");
     }
 
-    @Test
-    void aRequestLineTooLongToDecodeGetsAStatus() throws Exception {
-        HttpResponse<String> response = send("GET", "/api/v1/pods?labelSelector=" + "a".repeat(64 * 1024), null);
-        assertThat(response.statusCode()).isEqualTo(414);
-        assertThat(JSON.readTree(response.body()).path("kind").asString()).isEqualTo("Status");
+    /**
+     * Just over the limits (4 KB request line, 8 KB of headers): the gateway closes the connection once it has
+     * answered, and a client still sending a larger request may see the connection reset before the answer.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"414, 5000, 0", "431, 0, 9000"})
+    void requestsTooLargeToDecodeGetAStatus(int code, int queryLength, int headerLength) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/api/v1/pods?labelSelector="
+                + "a".repeat(queryLength))).header("Authorization", "Bearer " + ADMIN);
+        if (headerLength > 0) {
+            request.header("X-Junk", "x".repeat(headerLength));
+        }
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(code);
+        JsonNode status = JSON.readTree(response.body());
+        assertThat(status.path("kind").asString()).isEqualTo("Status");
+        assertThat(status.path("code").asInt()).isEqualTo(code);
     }
 
     private static Map<String, String> headers(String spec) {
@@ -139,7 +150,7 @@ class HostileInputThroughGatewayTest {
         if (spec != null) {
             for (String header : spec.split(";")) {
                 String[] pair = header.split("=", 2);
-                headers.put(pair[0], pair[1].equals("LARGE") ? "x".repeat(64 * 1024) : pair[1]);
+                headers.put(pair[0], pair[1]);
             }
         }
         return headers;
