@@ -3,10 +3,12 @@ package dev.berth.replication.api;
 import dev.berth.api.testing.HostileRequests;
 import dev.berth.replication.Cluster;
 import dev.berth.replication.Http;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ class HostileInputTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int REQUESTS = 10_000;
+    private static final int SCALE_REQUESTS = 2_000;
     private static final String NAMESPACE = "fuzz-replicationcontrollers";
     private static final String COLLECTION = "/api/v1/namespaces/" + NAMESPACE + "/replicationcontrollers";
     // No replicas, so the controllers the API accepts cost the replication manager no pods.
@@ -33,10 +36,14 @@ class HostileInputTest {
 
     private final Cluster cluster = Cluster.shared();
 
-    @Test
-    void hostileRequestsNeverBreakTheApiAndStoreNothingUnacknowledged() throws Exception {
+    @BeforeEach
+    void namespace() {
         assertThat(new Http(cluster.podService.url()).post("/api/v1/namespaces",
                 "{\"metadata\":{\"name\":\"" + NAMESPACE + "\"}}").statusCode()).isIn(201, 409);
+    }
+
+    @Test
+    void hostileRequestsNeverBreakTheApiAndStoreNothingUnacknowledged() throws Exception {
 
         HostileRequests.Outcome outcome = new HostileRequests(cluster.url(), COLLECTION, VALID,
                 "replicationcontrollers".hashCode()).run(REQUESTS, 4, Map.of());
@@ -54,5 +61,53 @@ class HostileInputTest {
             }
         }
         assertThat(unacknowledged).as("controllers stored by refused requests").isEmpty();
+    }
+
+    /**
+     * The generator's requests, derived from a valid Scale, sent to one controller's {@code /scale}: this
+     * service's own endpoint. Whatever they send, a Status when refused, and the count only ever a valid one.
+     */
+    @Test
+    void hostileScaleRequestsNeverBreakTheApi() {
+        Http http = new Http(cluster.url());
+        assertThat(http.post(COLLECTION, VALID.replace("\"fz\"", "\"scaled\"")).statusCode()).isIn(201, 409);
+        String scale = COLLECTION + "/scaled/scale";
+        HostileRequests generator = new HostileRequests(cluster.url(), scale, """
+                {"apiVersion":"autoscaling/v1","kind":"Scale","metadata":{"name":"scaled"},"spec":{"replicas":0}}""",
+                "scale".hashCode());
+
+        List<String> violations = new ArrayList<>();
+        for (int i = 0; i < SCALE_REQUESTS; i++) {
+            HostileRequests.Sent sent = generator.request(i);
+            // Every verb at the subresource itself, with the generated query string, content type and body.
+            String query = sent.path().contains("?") ? sent.path().substring(sent.path().indexOf('?')) : "";
+            HttpResponse<String> answer = http.send(sent.method(), scale + query, sent.contentType(), sent.body());
+            String problem = problem(answer);
+            if (problem != null) {
+                violations.add(problem + " for #" + i + " " + sent.method() + " " + scale + query + " ["
+                        + sent.contentType() + "] " + sent.body().substring(0, Math.min(300, sent.body().length())));
+            }
+        }
+        assertThat(violations).as("answers breaking the API's promises").isEmpty();
+        JsonNode replicas = JSON.readTree(http.get(COLLECTION + "/scaled").body()).path("spec").path("replicas");
+        assertThat(replicas.isInt() && replicas.asInt() >= 0).as("a valid count stored: " + replicas).isTrue();
+        assertThat(http.get(scale).statusCode()).isEqualTo(200);
+    }
+
+    private static String problem(HttpResponse<String> answer) {
+        int code = answer.statusCode();
+        if (code >= 500) {
+            return "answered " + code + " " + answer.body();
+        }
+        if (code < 400) {
+            return null;
+        }
+        try {
+            JsonNode status = JSON.readTree(answer.body());
+            return "Status".equals(status.path("kind").asString()) && status.path("code").asInt() == code
+                    ? null : "answered " + code + " without a matching Status: " + answer.body();
+        } catch (RuntimeException notJson) {
+            return "answered " + code + " with a body that is not JSON: " + answer.body();
+        }
     }
 }
