@@ -31,6 +31,8 @@ final class GatewayCluster {
 
     private static GatewayCluster shared;
 
+    /** The API servers' key prefix in the shared Redis. */
+    final String keyPrefix = RedisServer.newPrefix();
     final PodServiceProcess podService;
     final ConfigurableApplicationContext gateway;
     final String secret = UUID.randomUUID().toString();
@@ -38,7 +40,7 @@ final class GatewayCluster {
 
     private GatewayCluster() {
         RedisServer redis = RedisServer.shared();
-        podService = new PodServiceProcess(redis, RedisServer.newPrefix(), secret);
+        podService = new PodServiceProcess(redis, keyPrefix, secret);
         podService.start();
         try {
             gateway = startGateway(redis);
@@ -75,7 +77,7 @@ final class GatewayCluster {
         return "https://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port");
     }
 
-    private static Path tokenFile() {
+    static Path tokenFile() {
         try {
             Path file = Files.createTempFile("berth-tokens", ".csv");
             Files.writeString(file, """

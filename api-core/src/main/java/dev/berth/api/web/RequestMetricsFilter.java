@@ -54,6 +54,10 @@ public final class RequestMetricsFilter extends OncePerRequestFilter {
         }
     }
 
+    private static boolean isWatch(String watch) {
+        return "true".equals(watch) || "1".equals(watch);
+    }
+
     /** {resource, name} of a path, tolerant of paths that are not valid (they are counted under "unknown"). */
     private static String[] target(String rest, Set<String> namespaced) {
         String[] s = rest.split("/");
@@ -64,9 +68,10 @@ public final class RequestMetricsFilter extends OncePerRequestFilter {
     }
 
     private static String verb(HttpServletRequest request, boolean collection) {
-        String watch = request.getParameter("watch");
         return switch (request.getMethod()) {
-            case "GET" -> ("true".equals(watch) || "1".equals(watch)) ? "watch" : collection ? "list" : "get";
+            // Only a GET is asked for a parameter: on a POST, Tomcat would read a form body the API left unread,
+            // after the answer, and drop the connection the client means to reuse.
+            case "GET" -> isWatch(request.getParameter("watch")) ? "watch" : collection ? "list" : "get";
             case "POST" -> "create";
             case "PUT" -> "update";
             case "PATCH" -> "patch";

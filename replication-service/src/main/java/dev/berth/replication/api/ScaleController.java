@@ -101,11 +101,17 @@ class ScaleController {
     }
 
     private Scale decode(JsonNode tree) {
+        Scale scale;
         try {
-            return mapper.treeToValue(tree, Scale.class);
+            scale = mapper.treeToValue(tree, Scale.class);
         } catch (JacksonException e) {
             throw ApiException.badRequest("the body is not a valid Scale: " + e.getOriginalMessage());
         }
+        if (scale == null) {
+            // A body of JSON null decodes to no object at all.
+            throw ApiException.badRequest("the body is not a valid Scale: it is null");
+        }
+        return scale;
     }
 
     @SuppressWarnings("unchecked")
