@@ -8,6 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +50,7 @@ class HostileInputThroughGatewayTest {
         GatewayCluster cluster = GatewayCluster.shared();
         RedisServer redis = RedisServer.shared();
         replicationService = new ReplicationServiceProcess(redis, cluster.keyPrefix, cluster.secret);
-        gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
+        gateway = new SpringApplicationBuilder(GatewayApplication.class, OwnNettyResources.class).run(
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
                 "--spring.cloud.discovery.client.simple.instances.pod-service[0].uri=" + cluster.podService.url(),
@@ -58,6 +61,21 @@ class HostileInputThroughGatewayTest {
                 "--berth.rate-limit.requests-per-second=100000", "--berth.rate-limit.burst=100000",
                 // Reactor Netty logs every request it cannot decode; here those are the point.
                 "--logging.level.root=WARN", "--logging.level.reactor.netty.http.server=ERROR");
+    }
+
+    /**
+     * Event loops and connection pools of this gateway's own: with Reactor Netty's global ones (Boot's
+     * default), closing this gateway would dispose them under the shared gateway of the same JVM.
+     */
+    @Configuration(proxyBeanMethods = false)
+    static class OwnNettyResources {
+
+        @Bean
+        ReactorResourceFactory reactorResourceFactory() {
+            ReactorResourceFactory factory = new ReactorResourceFactory();
+            factory.setUseGlobalResources(false);
+            return factory;
+        }
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -92,7 +93,13 @@ public final class HostileRequests {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         Sent sent = request(i);
-                        HttpResponse<String> answer = send(sent, headers);
+                        HttpResponse<String> answer;
+                        try {
+                            answer = send(sent, headers);
+                        } catch (HttpTimeoutException e) {
+                            broken.add("no answer within 30 s for " + sent);
+                            continue;
+                        }
                         codes.merge(answer.statusCode(), 1, Integer::sum);
                         String problem = check(answer);
                         if (problem != null) {
