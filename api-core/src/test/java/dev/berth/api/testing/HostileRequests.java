@@ -133,8 +133,8 @@ public final class HostileRequests {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Null when the answer keeps the API's promises. */
-    private static String check(HttpResponse<String> answer) {
+    /** Null when the answer keeps the API's promises, else what it broke. */
+    public static String check(HttpResponse<String> answer) {
         int code = answer.statusCode();
         if (code >= 500) {
             return "answered " + code + " " + answer.body();

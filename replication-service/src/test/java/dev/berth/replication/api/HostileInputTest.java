@@ -81,7 +81,7 @@ class HostileInputTest {
             // Every verb at the subresource itself, with the generated query string, content type and body.
             String query = sent.path().contains("?") ? sent.path().substring(sent.path().indexOf('?')) : "";
             HttpResponse<String> answer = http.send(sent.method(), scale + query, sent.contentType(), sent.body());
-            String problem = problem(answer);
+            String problem = HostileRequests.check(answer);
             if (problem != null) {
                 violations.add(problem + " for #" + i + " " + sent.method() + " " + scale + query + " ["
                         + sent.contentType() + "] " + sent.body().substring(0, Math.min(300, sent.body().length())));
@@ -91,23 +91,5 @@ class HostileInputTest {
         JsonNode replicas = JSON.readTree(http.get(COLLECTION + "/scaled").body()).path("spec").path("replicas");
         assertThat(replicas.isInt() && replicas.asInt() >= 0).as("a valid count stored: " + replicas).isTrue();
         assertThat(http.get(scale).statusCode()).isEqualTo(200);
-    }
-
-    private static String problem(HttpResponse<String> answer) {
-        int code = answer.statusCode();
-        if (code >= 500) {
-            return "answered " + code + " " + answer.body();
-        }
-        if (code < 400) {
-            return null;
-        }
-        try {
-            JsonNode status = JSON.readTree(answer.body());
-            boolean matching = "Status".equals(status.path("kind").asString()) && status.path("code").asInt() == code
-                    && !status.path("message").asString().isEmpty();
-            return matching ? null : "answered " + code + " without a matching Status: " + answer.body();
-        } catch (RuntimeException notJson) {
-            return "answered " + code + " with a body that is not JSON: " + answer.body();
-        }
     }
 }
