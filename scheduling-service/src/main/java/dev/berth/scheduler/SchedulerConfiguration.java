@@ -37,8 +37,9 @@ class SchedulerConfiguration {
 
     @Bean(destroyMethod = "close")
     KubernetesClient kubernetesClient(SchedulerProperties properties) {
+        // Short backoffs (doubled up to 1.6 s): started beside the API, it syncs soon after the API answers.
         ConfigBuilder config = new ConfigBuilder(Config.empty()).withMasterUrl(properties.apiServer())
-                .withRequestRetryBackoffInterval(200).withWatchReconnectInterval(500)
+                .withRequestRetryBackoffInterval(50).withWatchReconnectInterval(50)
                 .withMaxConcurrentRequests(Math.max(64, properties.maxBindingsInFlight() * 2))
                 .withMaxConcurrentRequestsPerHost(Math.max(64, properties.maxBindingsInFlight() * 2));
         if (!properties.token().isEmpty()) {

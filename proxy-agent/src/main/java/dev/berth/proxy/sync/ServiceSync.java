@@ -72,7 +72,9 @@ class ServiceSync implements SmartLifecycle {
             log.warn("Watching the API failed, retrying: {}", error.toString());
             return true;
         });
-        informer.start();
+        // The last list to complete may hold no objects, and so send no event: its completion asks for the
+        // first sync, which would otherwise wait for the next resync.
+        informer.start().whenComplete((synced, error) -> requestSync());
     }
 
     private void requestSync() {
