@@ -10,8 +10,10 @@ PODS=${1:-30}
 RUNS=${2:-3}
 trap './berth down >/dev/null 2>&1 || true' EXIT
 
+source scripts/lib/java-options.sh
+# glibc's own arena limit is 8 per core.
 declare -A CONFIGS=(
-  [previous]="BERTH_JAVA_OPTS='-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k' BERTH_CDS=false"
+  [previous]="BERTH_JAVA_OPTS='$BERTH_PREVIOUS_JAVA_OPTS' BERTH_CDS=false MALLOC_ARENA_MAX=$((8 * $(nproc)))"
   [current]=""
 )
 
@@ -81,5 +83,5 @@ for config in previous current; do
   total=$((total + mib))
   printf '%-22s %10s\n' redis "$mib" "node (agents)" "$node" total "$total"
   ./berth down >/dev/null
-  unset BERTH_JAVA_OPTS BERTH_CDS
+  unset BERTH_JAVA_OPTS BERTH_CDS MALLOC_ARENA_MAX
 done

@@ -3,6 +3,8 @@
 # scheduling-service, hollow nodes), for each NODESxPODS configuration on a fresh cluster, then pure placement
 # decisions/s (JMH) at 5,000 nodes. Everything listens on 127.0.0.1 and is stopped (by PID) at the end.
 #   bench/run-scheduler.sh [configurations="1000x10000 5000x30000"] [clients=16]
+# SERVER_JAVA_OPTS adds JVM options to pod-service and the scheduler (bench/run-defaults.sh runs them as ./berth does);
+# SCHEDULER_JAR runs another build of the scheduler (an earlier commit's, for a before/after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONFIGS=${1:-"1000x10000 5000x30000"}
@@ -27,11 +29,11 @@ for config in $CONFIGS; do
     --dir "$WORK" >"$WORK/redis.log" 2>&1 &
   pids+=($!)
   until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
-  java -Xmx3g -jar pod-service/target/pod-service.jar --server.address=127.0.0.1 --server.port="$API_PORT" \
+  java -Xmx3g ${SERVER_JAVA_OPTS:-} -jar pod-service/target/pod-service.jar --server.address=127.0.0.1 --server.port="$API_PORT" \
     --spring.data.redis.port="$REDIS_PORT" --logging.level.root=WARN >"$WORK/pod-service.log" 2>&1 &
   pids+=($!)
   wait_http "http://127.0.0.1:$API_PORT/actuator/health"
-  java -Xmx2g -jar scheduling-service/target/scheduling-service-exec.jar --server.address=127.0.0.1 \
+  java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar "${SCHEDULER_JAR:-scheduling-service/target/scheduling-service-exec.jar}" --server.address=127.0.0.1 \
     --server.port="$SCHED_PORT" --spring.data.redis.port="$REDIS_PORT" \
     --berth.scheduler.api-server="http://127.0.0.1:$API_PORT" >"$WORK/scheduler.log" 2>&1 &
   pids+=($!)
@@ -45,6 +47,8 @@ for config in $CONFIGS; do
   stop_all
 done
 
+# PLACEMENT=false skips it (bench/run-defaults.sh: it runs in this JVM, not in the servers).
+[ "${PLACEMENT:-true}" = true ] || exit 0
 echo "== pure placement decisions/s (JMH, the scheduler's pipeline in-process, 5,000 nodes x 6 pods)"
 java -cp "$CP" org.openjdk.jmh.Main PlacementBenchmark -foe true ${JMH_ARGS:-} 2>&1 \
   | awk '/^Benchmark/{p=1} p'
