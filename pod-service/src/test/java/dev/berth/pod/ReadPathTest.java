@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,9 +57,20 @@ class ReadPathTest extends PodServiceTest {
         String single = http.get("/api/v1/namespaces/read-bytes/pods/a").body();
         assertThat(single).isEqualTo(FABRIC8.asJson(FABRIC8.unmarshal(single, Pod.class)));
 
-        String list = http.get("/api/v1/namespaces/read-bytes/pods").body();
+        HttpResponse<String> listed = http.get("/api/v1/namespaces/read-bytes/pods");
+        String list = listed.body();
         assertThat(list).isEqualTo(FABRIC8.asJson(FABRIC8.unmarshal(list, PodList.class)));
         assertThat(JSON.readTree(list).get("items").get(0).toString()).isEqualTo(JSON.readTree(single).toString());
+        // Lists are written item by item; the length is still announced, as for any other read.
+        assertThat(listed.headers().firstValueAsLong("Content-Length"))
+                .hasValue(list.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(listed.headers().firstValue("Content-Type")).hasValue("application/json");
+
+        namespace("read-empty");
+        // An empty list keeps its "items":[] as kube-apiserver writes it (fabric8 would leave the field out).
+        String empty = http.get("/api/v1/namespaces/read-empty/pods").body();
+        assertThat(empty).endsWith("},\"items\":[]}");
+        assertThat(FABRIC8.unmarshal(empty, PodList.class).getItems()).isEmpty();
     }
 
     @Test

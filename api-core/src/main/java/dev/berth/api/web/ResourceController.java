@@ -54,7 +54,7 @@ public class ResourceController {
     }
 
     @GetMapping(value = ROOT + "**", params = "!watch")
-    public ResponseEntity<byte[]> get(HttpServletRequest request) {
+    public ResponseEntity<?> get(HttpServletRequest request) {
         return read(request, path(request));
     }
 
@@ -131,7 +131,7 @@ public class ResourceController {
         return responses.object(HttpStatus.OK, outcome.object());
     }
 
-    private ResponseEntity<byte[]> read(HttpServletRequest request, ApiPath path) {
+    private ResponseEntity<?> read(HttpServletRequest request, ApiPath path) {
         Registry<?> registry = resources.registry(path.resource());
         boolean table = Tables.wantsTable(request.getHeader(HttpHeaders.ACCEPT));
         if (path.isCollection()) {

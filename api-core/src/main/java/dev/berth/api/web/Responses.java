@@ -9,19 +9,24 @@ import dev.berth.api.table.TablePrinters;
 import dev.berth.api.table.Tables;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ListMeta;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Encodes objects, lists and Tables as the JSON bodies Kubernetes clients expect. */
 public final class Responses {
+
+    private static final byte[] COMMA = {','};
+    private static final byte[] LIST_END = "]}".getBytes(StandardCharsets.US_ASCII);
 
     private final JsonMapper mapper;
     private final Clock clock;
@@ -47,28 +52,23 @@ public final class Responses {
 
     /**
      * A list page whose items are spliced in as their shared encodings: the same bytes as encoding the list
-     * object ({@code {"apiVersion","kind","metadata","items"}}) without encoding a single item again.
+     * object ({@code {"apiVersion","kind","metadata","items"}}) without encoding a single item again, written
+     * to the client part by part.
      */
-    public ResponseEntity<byte[]> list(ResourceDefinition<?> definition, ListPages.Page page) {
+    public ResponseEntity<Resource> list(ResourceDefinition<?> definition, ListPages.Page page) {
         byte[] head = mapper.writeValueAsBytes(new ListBody(definition.apiVersion(), definition.listKind(),
                 listMeta(page), List.of()));
-        int size = head.length;
-        for (StoredObject<?> item : page.items()) {
-            size += item.json().length + 1;
-        }
         // head ends with "[]}": the items go between the brackets.
-        ByteArrayOutputStream body = new ByteArrayOutputStream(size);
-        body.write(head, 0, head.length - 2);
-        boolean first = true;
+        List<byte[]> parts = new ArrayList<>(page.items().size() * 2 + 2);
+        parts.add(Arrays.copyOf(head, head.length - 2));
         for (StoredObject<?> item : page.items()) {
-            if (!first) {
-                body.write(',');
+            if (parts.size() > 1) {
+                parts.add(COMMA);
             }
-            body.writeBytes(item.json());
-            first = false;
+            parts.add(item.json());
         }
-        body.writeBytes("]}".getBytes(StandardCharsets.US_ASCII));
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body.toByteArray());
+        parts.add(LIST_END);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new SplicedJson(parts));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
