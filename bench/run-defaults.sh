@@ -12,14 +12,14 @@ DURATION=${3:-10s}
 source scripts/lib/java-options.sh
 
 run() {
-  local label=$1 options=$2 arenas=$3
-  echo "######## $label: $options, MALLOC_ARENA_MAX=$arenas"
-  export SERVER_JAVA_OPTS=$options MALLOC_ARENA_MAX=$arenas
+  local label=$1 options=$2 agent=$3 arenas=$4
+  echo "######## $label: $options, proxy-agent also: ${agent:-nothing}, MALLOC_ARENA_MAX=$arenas"
+  export SERVER_JAVA_OPTS=$options AGENT_JAVA_OPTS=$agent MALLOC_ARENA_MAX=$arenas
   WARMUP_SECONDS=${WARMUP_SECONDS:-30} WRK_SECONDS=${WRK_SECONDS:-10} bench/run-api.sh "$OBJECTS" 16 200
   PLACEMENT=false bench/run-scheduler.sh "$SCHEDULER"
   bench/run-proxy.sh "$DURATION"
 }
 
 # glibc's own arena limit is 8 per core.
-run previous "$BERTH_PREVIOUS_JAVA_OPTS" $((8 * $(nproc)))
-run current "$BERTH_DEFAULT_JAVA_OPTS" "$BERTH_MALLOC_ARENA_MAX"
+run previous "$BERTH_PREVIOUS_JAVA_OPTS" "" $((8 * $(nproc)))
+run current "$BERTH_DEFAULT_JAVA_OPTS" "$BERTH_DEFAULT_NODE_JAVA_OPTS" "$BERTH_MALLOC_ARENA_MAX"

@@ -13,7 +13,7 @@ trap './berth down >/dev/null 2>&1 || true' EXIT
 source scripts/lib/java-options.sh
 # glibc's own arena limit is 8 per core.
 declare -A CONFIGS=(
-  [previous]="BERTH_JAVA_OPTS='$BERTH_PREVIOUS_JAVA_OPTS' BERTH_CDS=false MALLOC_ARENA_MAX=$((8 * $(nproc)))"
+  [previous]="BERTH_JAVA_OPTS='$BERTH_PREVIOUS_JAVA_OPTS' BERTH_NODE_JAVA_OPTS='' BERTH_CDS=false MALLOC_ARENA_MAX=$((8 * $(nproc)))"
   [current]=""
 )
 
@@ -83,5 +83,5 @@ for config in previous current; do
   total=$((total + mib))
   printf '%-22s %10s\n' redis "$mib" "node (agents)" "$node" total "$total"
   ./berth down >/dev/null
-  unset BERTH_JAVA_OPTS BERTH_CDS MALLOC_ARENA_MAX
+  unset BERTH_JAVA_OPTS BERTH_NODE_JAVA_OPTS BERTH_CDS MALLOC_ARENA_MAX
 done

@@ -1,16 +1,21 @@
 # shellcheck shell=bash
-# The JVM options of the processes ./berth starts (BERTH_JAVA_OPTS replaces them), shared with the benchmarks
-# so that they can run the servers as a cluster runs them (bench/run-defaults.sh).
+# The JVM options of the processes ./berth starts (BERTH_JAVA_OPTS and BERTH_NODE_JAVA_OPTS replace them),
+# shared with the benchmarks so that they can run the servers as a cluster runs them (bench/run-defaults.sh).
 # Small heaps and the serial collector: a laptop-sized cluster of eight JVMs, compiled by C1 alone. The heap
 # starts small (by default 1/64 of the machine) and its young generation stays at 8 MiB: eden is touched
-# whole between collections, so it is resident, and these processes keep little garbage alive. After a
-# collection the old generation gives back what leaves more than 20% of it free. Methods compile after
-# twice the usual calls: most code runs only while Spring starts, and compiled it stays in the code cache.
+# whole between collections, so it is resident, and these processes keep little garbage alive. Methods
+# compile after twice the usual calls: most code runs only while Spring starts, and compiled it stays in the
+# code cache.
 BERTH_DEFAULT_JAVA_OPTS="-Xms16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxNewSize=8m \
--XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:CompileThresholdScaling=2"
+-XX:CompileThresholdScaling=2"
+# Added for node-agent and proxy-agent, which run on every node and allocate little: a smaller young
+# generation, and the old generation gives back what leaves more than 20% of it free after a collection.
+# Not for the API server or the scheduler: their heaps grow with the cluster, and growing 10% at a time took
+# a full collection at each step (bench/README.md, Footprint).
+BERTH_DEFAULT_NODE_JAVA_OPTS="-XX:MaxNewSize=4m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"
 # Two glibc malloc arenas instead of eight per core: the JVM allocates little natively, and idle arenas stay
 # resident.
 BERTH_MALLOC_ARENA_MAX=2
 # The options before issue 16, the baseline that bench/run-footprint.sh and bench/run-defaults.sh measure
-# beside the defaults (with class-data sharing off and glibc's default arenas).
+# beside the defaults (with class-data sharing off and glibc's default malloc arenas).
 BERTH_PREVIOUS_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
