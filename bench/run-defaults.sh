@@ -20,6 +20,5 @@ run() {
   bench/run-proxy.sh "$DURATION"
 }
 
-# glibc's own arena limit is 8 per core.
-run previous "$BERTH_PREVIOUS_JAVA_OPTS" "" $((8 * $(nproc)))
+run previous "$BERTH_PREVIOUS_JAVA_OPTS" "" "$BERTH_PREVIOUS_MALLOC_ARENA_MAX"
 run current "$BERTH_DEFAULT_JAVA_OPTS" "$BERTH_DEFAULT_NODE_JAVA_OPTS" "$BERTH_MALLOC_ARENA_MAX"

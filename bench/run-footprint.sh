@@ -11,9 +11,8 @@ RUNS=${2:-3}
 trap './berth down >/dev/null 2>&1 || true' EXIT
 
 source scripts/lib/java-options.sh
-# glibc's own arena limit is 8 per core.
 declare -A CONFIGS=(
-  [previous]="BERTH_JAVA_OPTS='$BERTH_PREVIOUS_JAVA_OPTS' BERTH_NODE_JAVA_OPTS='' BERTH_CDS=false MALLOC_ARENA_MAX=$((8 * $(nproc)))"
+  [previous]="BERTH_JAVA_OPTS='$BERTH_PREVIOUS_JAVA_OPTS' BERTH_NODE_JAVA_OPTS='' BERTH_CDS=false MALLOC_ARENA_MAX=$BERTH_PREVIOUS_MALLOC_ARENA_MAX"
   [current]=""
 )
 

@@ -18,5 +18,6 @@ BERTH_DEFAULT_NODE_JAVA_OPTS="-XX:MaxNewSize=4m -XX:MinHeapFreeRatio=10 -XX:MaxH
 # resident.
 BERTH_MALLOC_ARENA_MAX=2
 # The options before issue 16, the baseline that bench/run-footprint.sh and bench/run-defaults.sh measure
-# beside the defaults (with class-data sharing off and glibc's default malloc arenas).
+# beside the defaults (with class-data sharing off and glibc's default malloc arenas, 8 per core).
 BERTH_PREVIOUS_JAVA_OPTS="-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
+BERTH_PREVIOUS_MALLOC_ARENA_MAX=$((8 * $(nproc)))
