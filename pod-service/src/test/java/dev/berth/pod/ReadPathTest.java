@@ -15,6 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +75,64 @@ class ReadPathTest extends PodServiceTest {
         String empty = http.get("/api/v1/namespaces/read-empty/pods").body();
         assertThat(empty).endsWith("},\"items\":[]}");
         assertThat(FABRIC8.unmarshal(empty, PodList.class).getItems()).isEmpty();
+    }
+
+    @Test
+    void watchFramesCarryTheSameBytesForEveryWatcherAndSelectorsChangeOnlyTheType() throws Exception {
+        namespace("read-watch");
+        String from = JSON.readTree(http.get("/api/v1/namespaces/read-watch/pods").body())
+                .path("metadata").path("resourceVersion").asString();
+        BlockingQueue<String> all = watch("/api/v1/namespaces/read-watch/pods?watch=true&resourceVersion=" + from);
+        BlockingQueue<String> selected = watch("/api/v1/namespaces/read-watch/pods?watch=true&labelSelector=app%3Dread"
+                + "&resourceVersion=" + from);
+        http.post("/api/v1/namespaces/read-watch/pods", pod("w"));
+        http.patch("/api/v1/namespaces/read-watch/pods/w", "application/merge-patch+json",
+                "{\"metadata\":{\"labels\":{\"app\":\"moved\"}}}");
+
+        String added = next(all);
+        assertThat(next(selected)).isEqualTo(added);
+        assertThat(added).startsWith("{\"type\":\"ADDED\",\"object\":");
+        // One change, two frames: MODIFIED for the plain watch, DELETED where the pod stopped matching.
+        String modified = next(all);
+        String deleted = next(selected);
+        assertThat(modified).startsWith("{\"type\":\"MODIFIED\",\"object\":");
+        assertThat(deleted).startsWith("{\"type\":\"DELETED\",\"object\":");
+        String object = JSON.readTree(modified).get("object").toString();
+        assertThat(JSON.readTree(deleted).get("object").toString()).isEqualTo(object);
+        assertThat(modified).isEqualTo("{\"type\":\"MODIFIED\",\"object\":"
+                + FABRIC8.asJson(FABRIC8.unmarshal(object, Pod.class)) + "}");
+        assertThat(object).isEqualTo(JSON.readTree(http.get("/api/v1/namespaces/read-watch/pods/w").body()).toString());
+    }
+
+    private BlockingQueue<String> watch(String path) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription subscription) {
+                        subscription.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(String line) {
+                        lines.add(line);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                    }
+
+                    @Override
+                    public void onComplete() {
+                    }
+                }));
+        return lines;
+    }
+
+    private static String next(BlockingQueue<String> lines) throws InterruptedException {
+        String line = lines.poll(10, TimeUnit.SECONDS);
+        assertThat(line).as("a watch event within 10 s").isNotNull();
+        return line;
     }
 
     @Test

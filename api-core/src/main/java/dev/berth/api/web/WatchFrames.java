@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.Status;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -21,7 +20,8 @@ import java.util.Map;
 
 /**
  * Encodes watch events as newline-delimited {@code {"type":..,"object":..}} frames. Every watcher of a
- * process sees the same events, so an object's JSON is encoded once and shared through a small cache.
+ * process sees the same events, so each event's frame is built once and shared through a small cache: with a
+ * thousand watchers, building it per watcher was an eighth of what writing an event cost.
  */
 public final class WatchFrames {
 
@@ -29,12 +29,16 @@ public final class WatchFrames {
 
     private final JsonMapper mapper;
     private final Clock clock;
-    private final Map<String, byte[]> encoded = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
+    private final Map<FrameKey, byte[]> encoded = new LinkedHashMap<>(CACHE_SIZE, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<FrameKey, byte[]> eldest) {
             return size() > CACHE_SIZE;
         }
     };
+
+    /** The type is part of the key: a selector may turn one change into ADDED for some watchers, DELETED for others. */
+    private record FrameKey(String type, String resource, long revision) {
+    }
 
     public WatchFrames(JsonMapper mapper, Clock clock) {
         this.mapper = mapper;
@@ -42,7 +46,18 @@ public final class WatchFrames {
     }
 
     byte[] event(String type, WatchEvent event) {
-        return frame(type, objectJson(event));
+        FrameKey key = new FrameKey(type, event.resource(), event.revision());
+        synchronized (encoded) {
+            byte[] cached = encoded.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        byte[] frame = frame(type, mapper.writeValueAsBytes(event.object()));
+        synchronized (encoded) {
+            encoded.put(key, frame);
+        }
+        return frame;
     }
 
     byte[] initial(StoredObject<?> object) {
@@ -74,26 +89,13 @@ public final class WatchFrames {
         return frame("ERROR", mapper.writeValueAsBytes(status));
     }
 
-    private byte[] objectJson(WatchEvent event) {
-        String key = event.resource() + "@" + event.revision();
-        synchronized (encoded) {
-            byte[] cached = encoded.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        byte[] json = mapper.writeValueAsBytes(event.object());
-        synchronized (encoded) {
-            encoded.put(key, json);
-        }
-        return json;
-    }
-
     private static byte[] frame(String type, byte[] object) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(object.length + 32);
-        out.writeBytes(("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(object);
-        out.writeBytes("}\n".getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        byte[] head = ("{\"type\":\"" + type + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[head.length + object.length + 2];
+        System.arraycopy(head, 0, frame, 0, head.length);
+        System.arraycopy(object, 0, frame, head.length, object.length);
+        frame[frame.length - 2] = '}';
+        frame[frame.length - 1] = '\n';
+        return frame;
     }
 }
