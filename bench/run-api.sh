@@ -41,7 +41,8 @@ redis-benchmark -h 127.0.0.1 -p "$REDIS_PORT" -c "$CLIENTS" -n 100000 -d 1024 -t
   | tr -d '"' | awk -F, 'NR==1{printf "%-34s %10s %10s %10s\n","operation","ops/s","p50 ms","p99 ms"; next}
                               {printf "%-34s %10.0f %10s %10s\n","redis "$1,$2,$5,$7}'
 echo "== pod-service ($OBJECTS objects, $CLIENTS clients, $WATCHERS watchers)"
-java -cp bench/target/bench.jar:"$(cat bench/target/classpath.txt)" dev.berth.bench.ApiBenchmark \
+SERVER_PID=$SERVER_PID CLK_TCK=$(getconf CLK_TCK) \
+  java -cp bench/target/bench.jar:"$(cat bench/target/classpath.txt)" dev.berth.bench.ApiBenchmark \
   "http://127.0.0.1:$API_PORT" "$OBJECTS" "$CLIENTS" "$WATCHERS"
 
 # The same three requests from wrk, a C client like redis-benchmark: the Java client above spends a large

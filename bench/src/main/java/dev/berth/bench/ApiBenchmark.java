@@ -23,6 +23,7 @@ public final class ApiBenchmark {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ApiClient api;
+    private final ServerCpu serverCpu = ServerCpu.fromEnvironment();
 
     private ApiBenchmark(String base) {
         this.api = new ApiClient(base);
@@ -38,6 +39,7 @@ public final class ApiBenchmark {
         bench.namespace("bench-" + run);
         bench.namespace("bench-list-" + run);
         bench.namespace("bench-watch-" + run);
+        bench.namespace("bench-raw-watch-" + run);
         bench.warmUp("bench-" + run, Math.min(objects, 2_000), clients);
 
         System.out.printf("%-34s %10s %10s %10s %8s%n", "operation", "ops/s", "p50 ms", "p99 ms", "count");
@@ -54,7 +56,8 @@ public final class ApiBenchmark {
             bench.send("PUT", "/api/v1/namespaces/" + ns + "/pods/" + name, JSON.writeValueAsString(current), 200);
         });
         bench.listLatency("bench-list-" + run, 10_000, clients);
-        new WatchFanout(bench.api.http(), base, JSON).measure("bench-watch-" + run, watchers, 20);
+        new WatchFanout(bench.api.http(), base, JSON, bench.serverCpu).measure("bench-watch-" + run, watchers, 20);
+        new RawWatchFanout(bench.api, bench.serverCpu).measure("bench-raw-watch-" + run, watchers, 20);
     }
 
     /**
@@ -106,6 +109,7 @@ public final class ApiBenchmark {
         }
         Latencies latencies = new Latencies();
         int runs = 20;
+        long cpuStart = cpuMillis(serverCpu);
         long start = System.nanoTime();
         for (int i = 0; i < runs; i++) {
             long t = System.nanoTime();
@@ -115,11 +119,12 @@ public final class ApiBenchmark {
                 throw new IllegalStateException("list returned the wrong number of pods");
             }
         }
-        report("list " + count + " pods", runs, System.nanoTime() - start, latencies);
+        report("list " + count + " pods", runs, System.nanoTime() - start, latencies, serverCpu, cpuStart);
 
         // kubectl's way: pages of 500 (limit/continue), each cut from the first page's consistent list.
         Latencies pages = new Latencies();
         int pageCount = 0;
+        long pagesCpuStart = cpuMillis(serverCpu);
         long pagesStart = System.nanoTime();
         for (int i = 0; i < 5; i++) {
             String token = "";
@@ -137,7 +142,8 @@ public final class ApiBenchmark {
                 throw new IllegalStateException("paging returned " + seen + " pods, not " + count);
             }
         }
-        report("list page (limit=500) of " + count, pageCount, System.nanoTime() - pagesStart, pages);
+        report("list page (limit=500) of " + count, pageCount, System.nanoTime() - pagesStart, pages, serverCpu,
+                pagesCpuStart);
     }
 
     interface Op {
@@ -145,12 +151,13 @@ public final class ApiBenchmark {
     }
 
     private void parallel(String label, List<String> names, int clients, Op op) throws Exception {
+        long cpuStart = cpuMillis(serverCpu);
         long start = System.nanoTime();
         List<Latencies> perClient = parallelQuietly(names, clients, op);
         long elapsed = System.nanoTime() - start;
         Latencies all = new Latencies();
         perClient.forEach(all::addAll);
-        report(label + " (" + clients + " clients)", names.size(), elapsed, all);
+        report(label + " (" + clients + " clients)", names.size(), elapsed, all, serverCpu, cpuStart);
     }
 
     private List<Latencies> parallelQuietly(List<String> names, int clients, Op op) throws Exception {
@@ -178,8 +185,18 @@ public final class ApiBenchmark {
     }
 
     static void report(String label, int ops, long elapsedNanos, Latencies latencies) {
-        System.out.printf(Locale.ROOT, "%-34s %10.0f %10.2f %10.2f %8d%n", label, ops / (elapsedNanos / 1e9),
-                latencies.millis(0.50), latencies.millis(0.99), latencies.count());
+        report(label, ops, elapsedNanos, latencies, null, 0);
+    }
+
+    /** One row; with the server's PID also its CPU per operation since {@code cpuStart}. */
+    static void report(String label, int ops, long elapsedNanos, Latencies latencies, ServerCpu cpu, long cpuStart) {
+        System.out.printf(Locale.ROOT, "%-34s %10.0f %10.2f %10.2f %8d%s%n", label, ops / (elapsedNanos / 1e9),
+                latencies.millis(0.50), latencies.millis(0.99), latencies.count(),
+                cpu == null ? "" : ServerCpu.perOperation(cpu.millis() - cpuStart, ops));
+    }
+
+    static long cpuMillis(ServerCpu cpu) {
+        return cpu == null ? 0 : cpu.millis();
     }
 
     String send(String method, String path, String body, int expected) {

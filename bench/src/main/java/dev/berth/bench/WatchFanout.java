@@ -22,11 +22,13 @@ final class WatchFanout {
     private final HttpClient http;
     private final String base;
     private final JsonMapper json;
+    private final ServerCpu serverCpu;
 
-    WatchFanout(HttpClient http, String base, JsonMapper json) {
+    WatchFanout(HttpClient http, String base, JsonMapper json, ServerCpu serverCpu) {
         this.http = http;
         this.base = base;
         this.json = json;
+        this.serverCpu = serverCpu;
     }
 
     void measure(String ns, int watchers, int writes) throws Exception {
@@ -70,6 +72,7 @@ final class WatchFanout {
             }));
         }
         awaitCount(connected, watchers, Duration.ofSeconds(120), "all watchers to connect");
+        long cpuStart = ApiBenchmark.cpuMillis(serverCpu);
         long start = System.nanoTime();
         for (int i = 0; i < writes; i++) {
             String name = "w-" + i;
@@ -79,7 +82,7 @@ final class WatchFanout {
             awaitCount(count, watchers, Duration.ofSeconds(60), "event " + name + " at every watcher");
         }
         ApiBenchmark.report("watch delivery to " + watchers + " watchers", writes * watchers,
-                System.nanoTime() - start, latencies);
+                System.nanoTime() - start, latencies, serverCpu, cpuStart);
     }
 
     private void send(String method, String path, String body) throws Exception {
