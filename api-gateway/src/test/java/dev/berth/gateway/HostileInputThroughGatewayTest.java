@@ -4,6 +4,7 @@ import dev.berth.api.testing.HostileRequests;
 import dev.berth.api.testing.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,6 +144,31 @@ class HostileInputThroughGatewayTest {
         assertThat(outcome.codes()).as("requests refused for who sent them").containsKey(code);
         assertThat(outcome.acceptedNames()).as("writes accepted").isEmpty();
         assertThat(send("GET", collection, null).body()).doesNotContain("gw-refused");
+    }
+
+    /**
+     * A refusal right after a proxied answer on the same kept-alive connection: the client's next request
+     * could arrive while the proxied exchange was still ending, and when the gateway's own answer to it ended
+     * at once, Reactor Netty 1.3 stopped reading the connection (reactor/reactor-netty#4361): the request
+     * after it hung unanswered.
+     */
+    @Test
+    void aRefusalAfterAProxiedAnswerLeavesTheConnectionReadable() throws Exception {
+        HttpClient kept = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String pods = url() + "/api/v1/namespaces/default/pods";
+        String pod = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"refused\"},"
+                + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}";
+        for (int i = 0; i < 1_000; i++) {
+            HttpRequest read = HttpRequest.newBuilder(URI.create(pods)).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer viewer-token").build();
+            assertThat(kept.send(read, HttpResponse.BodyHandlers.ofString()).statusCode()).as("read %d", i)
+                    .isEqualTo(200);
+            HttpRequest write = HttpRequest.newBuilder(URI.create(pods)).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer viewer-token").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(pod)).build();
+            assertThat(kept.send(write, HttpResponse.BodyHandlers.ofString()).statusCode()).as("write %d", i)
+                    .isEqualTo(403);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +29,11 @@ public final class StatusResponses {
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         DataBuffer body = response.bufferFactory().wrap(json(status.value(), reason, message)
                 .getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(body));
+        // Written from another thread, so that the exchange does not end inside the call that started it.
+        // When such an answer went to a request that had arrived on a kept-alive connection while the previous
+        // (proxied) exchange was still ending, Reactor Netty 1.3 stopped reading the connection, and the
+        // client's next request hung unanswered (reactor/reactor-netty#4361, fixed after 1.3.8).
+        return response.writeWith(Mono.just(body)).subscribeOn(Schedulers.parallel());
     }
 
     public static String json(int code, String reason, String message) {
