@@ -13,19 +13,10 @@ WATCHERS=${3:-1000}
 
 [ -f pod-service/target/pod-service.jar ] && [ -f bench/target/bench.jar ] || ./mvnw -B -q -ntp -DskipTests package
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-REDIS_PORT=$(free_port)
+source bench/lib/processes.sh
+# The same durability for both measurements: the Redis-benchmark baseline runs on the API's own Redis.
+start_redis
 API_PORT=$(free_port)
-WORK=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-# The same durability for both measurements: AOF with fsync every second, Redis's documented default.
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly yes --appendfsync everysec \
-  --dir "$WORK" >"$WORK/redis.log" 2>&1 &
-pids+=($!)
-until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
 
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 
