@@ -39,11 +39,12 @@ java -Xmx2g ${GATEWAY_JAVA_OPTS:-} -jar api-gateway/target/api-gateway.jar --ser
   "--spring.cloud.discovery.client.simple.instances.pod-service[0].uri=http://127.0.0.1:$API_PORT" \
   --logging.level.root=WARN >"$WORK/api-gateway.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 600); do
+healthy() {
   curl -sf "http://127.0.0.1:$API_PORT/actuator/health" >/dev/null \
-    && curl -sf --cacert "$WORK/gateway.crt" "https://127.0.0.1:$GATEWAY_PORT/actuator/health" >/dev/null && break
-  sleep 0.1
-done
+    && curl -sf --cacert "$WORK/gateway.crt" "https://127.0.0.1:$GATEWAY_PORT/actuator/health" >/dev/null
+}
+for _ in $(seq 1 600); do healthy && break; sleep 0.1; done
+healthy || { echo "pod-service or api-gateway did not become healthy:" >&2; for log in "$WORK"/*.log; do tail -n 20 "$log" >&2; done; exit 1; }
 
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
 echo "== open-loop creates: rates $RATES/s, $SECONDS_EACH s each, after $WARMUP s at the first rate on each path"

@@ -134,11 +134,16 @@ public final class OpenLoopBenchmark {
         return request.build();
     }
 
+    /**
+     * Over TLS HTTP/2 when the server offers it (ALPN), as kubectl and fabric8 ask; plain HTTP/1.1 otherwise
+     * (without an upgrade attempt, which Tomcat's connector would refuse anyway).
+     */
     private static HttpClient client(SSLContext tls) {
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5));
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
         if (tls != null) {
-            builder.sslContext(tls);
+            builder.sslContext(tls).version(HttpClient.Version.HTTP_2);
+        } else {
+            builder.version(HttpClient.Version.HTTP_1_1);
         }
         return builder.build();
     }
