@@ -65,7 +65,7 @@ class GatewayConcurrencyTest {
         backend.start();
         RedisServer redis = RedisServer.shared();
         gateway = new SpringApplicationBuilder(GatewayApplication.class,
-                HostileInputThroughGatewayTest.OwnNettyResources.class).run(
+                OwnNettyResources.class).run(
                 "--server.port=0", "--server.address=127.0.0.1",
                 "--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
                 "--spring.cloud.discovery.client.simple.instances.pod-service[0].uri=http://127.0.0.1:"

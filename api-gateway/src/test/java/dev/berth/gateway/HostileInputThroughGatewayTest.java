@@ -9,9 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.ReactorResourceFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,21 +60,6 @@ class HostileInputThroughGatewayTest {
                 "--berth.rate-limit.requests-per-second=100000", "--berth.rate-limit.burst=100000",
                 // Reactor Netty logs every request it cannot decode; here those are the point.
                 "--logging.level.root=WARN", "--logging.level.reactor.netty.http.server=ERROR");
-    }
-
-    /**
-     * Event loops and connection pools of this gateway's own: with Reactor Netty's global ones (Boot's
-     * default), closing this gateway would dispose them under the shared gateway of the same JVM.
-     */
-    @Configuration(proxyBeanMethods = false)
-    static class OwnNettyResources {
-
-        @Bean
-        ReactorResourceFactory reactorResourceFactory() {
-            ReactorResourceFactory factory = new ReactorResourceFactory();
-            factory.setUseGlobalResources(false);
-            return factory;
-        }
     }
 
     @AfterAll
