@@ -2,7 +2,7 @@
 
 # Debian packages: a JDK 17 to build and run, redis-server for storage (tests start their own), chromium
 # for the gateway status page's browser test, docker-compose for the compose variant's test, openssl for
-# the compose runtime image (busybox wget's HTTPS helper).
+# the compose runtime image (busybox wget's HTTPS helper), nghttp2's h2load for the gateway's HTTP/2 test.
 ensure_packages() {
   local missing=()
   command -v javac >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
@@ -14,6 +14,7 @@ ensure_packages() {
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  command -v h2load >/dev/null 2>&1 || missing+=(nghttp2-client)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     as_root apt-get update -qq

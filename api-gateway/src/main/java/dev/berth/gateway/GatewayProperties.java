@@ -12,8 +12,9 @@ import java.util.List;
  * @param maxRequestSize larger bodies are refused with 413 before they reach a backend
  * @param backends       service ids whose readiness the gateway's health reports
  * @param publicPaths    path prefixes served without a token (health, docs)
+ * @param http2MaxConcurrentStreams requests one HTTP/2 connection may have in flight at once
  */
 @ConfigurationProperties("berth.gateway")
 public record GatewayProperties(Path tokenFile, String backendSecret, DataSize maxRequestSize, List<String> backends,
-                                List<String> publicPaths) {
+                                List<String> publicPaths, int http2MaxConcurrentStreams) {
 }

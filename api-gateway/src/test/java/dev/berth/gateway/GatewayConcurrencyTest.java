@@ -17,10 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,27 +35,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Many requests in flight to one backend at once are all passed on. Spring Cloud CircuitBreaker puts a
  * Resilience4j bulkhead around every breaker, and its default of 25 concurrent calls answered 503 to nearly
- * every create at 500 per second (bench/run-gateway.sh). The backend here is a stand-in that holds each
- * request until 100 are in flight, so the count is certain whatever the machine's speed.
+ * every create at 500 per second (bench/run-gateway.sh). Over HTTP/2, which kubectl and fabric8 negotiate, one
+ * connection carries them all, and Reactor Netty's default of 100 streams per connection made the JDK's client
+ * fail the rest with "too many concurrent streams". The backend here is a stand-in that holds each request
+ * until all of them are in flight, so the count is certain whatever the machine's speed.
  */
 class GatewayConcurrencyTest {
 
-    private static final int IN_FLIGHT = 100;
+    private static final SelfSignedCertificate CERTIFICATE = SelfSignedCertificate.create();
 
     private static HttpServer backend;
     private static ConfigurableApplicationContext gateway;
-    private static final CountDownLatch ALL_ARRIVED = new CountDownLatch(IN_FLIGHT);
+    /** Set by each test before it sends: the backend answers once this many requests have arrived. */
+    private static volatile CountDownLatch allArrived;
     private static final AtomicInteger ARRIVED = new AtomicInteger();
+    private static final Set<String> HEADERS_SEEN = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void start() throws Exception {
-        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), IN_FLIGHT * 2);
+        backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1000);
         backend.setExecutor(Executors.newCachedThreadPool());
         backend.createContext("/", exchange -> {
             ARRIVED.incrementAndGet();
-            ALL_ARRIVED.countDown();
+            exchange.getRequestHeaders().keySet().forEach(name -> HEADERS_SEEN.add(name.toLowerCase(Locale.ROOT)));
+            CountDownLatch all = allArrived;
+            all.countDown();
             try {
-                ALL_ARRIVED.await(20, TimeUnit.SECONDS);
+                all.await(20, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -67,6 +77,8 @@ class GatewayConcurrencyTest {
         gateway = new SpringApplicationBuilder(GatewayApplication.class,
                 OwnNettyResources.class).run(
                 "--server.port=0", "--server.address=127.0.0.1",
+                "--server.ssl.key-store=" + CERTIFICATE.keyStore, "--server.ssl.key-store-type=PKCS12",
+                "--server.ssl.key-store-password=" + SelfSignedCertificate.PASSWORD,
                 "--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
                 "--spring.cloud.discovery.client.simple.instances.pod-service[0].uri=http://127.0.0.1:"
                         + backend.getAddress().getPort(),
@@ -87,19 +99,45 @@ class GatewayConcurrencyTest {
 
     @Test
     void aHundredRequestsInFlightToOneBackendAreAllPassedOn() throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String pods = "http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port")
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .sslContext(CERTIFICATE.trustingContext()).build();
+        assertAllPassedOn(client, 100, HttpClient.Version.HTTP_1_1);
+    }
+
+    @Test
+    void threeHundredRequestsInFlightOnOneHttp2ConnectionAreAllPassedOn() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                .sslContext(CERTIFICATE.trustingContext()).build();
+        // One request first, so that the connection (and its stream limit) exists before the others share it.
+        assertAllPassedOn(client, 1, HttpClient.Version.HTTP_2);
+        assertAllPassedOn(client, 300, HttpClient.Version.HTTP_2);
+        assertThat(HEADERS_SEEN).as("headers the backend saw").contains("x-remote-user")
+                .noneMatch(name -> name.startsWith("x-http2-"));
+    }
+
+    private static void assertAllPassedOn(HttpClient client, int inFlight, HttpClient.Version version)
+            throws Exception {
+        allArrived = new CountDownLatch(inFlight);
+        ARRIVED.set(0);
+        String pods = "https://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port")
                 + "/api/v1/namespaces/default/pods";
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
-        for (int i = 0; i < IN_FLIGHT; i++) {
+        for (int i = 0; i < inFlight; i++) {
             answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(pods)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString()));
         }
-        Map<Integer, Integer> codes = new TreeMap<>();
+        Map<String, Integer> outcomes = new TreeMap<>();
         for (CompletableFuture<HttpResponse<String>> answer : answers) {
-            codes.merge(answer.get(60, TimeUnit.SECONDS).statusCode(), 1, Integer::sum);
+            String outcome;
+            try {
+                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
+                outcome = response.statusCode() + " over " + response.version();
+            } catch (ExecutionException e) {
+                outcome = e.getCause().toString();
+            }
+            outcomes.merge(outcome, 1, Integer::sum);
         }
-        assertThat(codes).as("answers by code").isEqualTo(Map.of(200, IN_FLIGHT));
-        assertThat(ARRIVED.get()).as("requests that reached the backend").isEqualTo(IN_FLIGHT);
+        assertThat(outcomes).as("answers").isEqualTo(Map.of("200 over " + version, inFlight));
+        assertThat(ARRIVED.get()).as("requests that reached the backend").isEqualTo(inFlight);
     }
 }
