@@ -87,7 +87,7 @@ public final class OpenLoopBenchmark {
                             HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
                         latencies.add(System.nanoTime() - due);
-                        String kind = error != null ? rootCause(error).getClass().getSimpleName()
+                        String kind = error != null ? describe(rootCause(error))
                                 : response.statusCode() == 201 ? null : Integer.toString(response.statusCode());
                         if (kind != null) {
                             errors.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
@@ -104,6 +104,12 @@ public final class OpenLoopBenchmark {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /** The exception's class and the start of its message: an IOException alone does not say what broke. */
+    private static String describe(Throwable error) {
+        String message = error.getMessage() == null ? "" : ": " + error.getMessage();
+        return error.getClass().getSimpleName() + message.substring(0, Math.min(message.length(), 60));
     }
 
     /** @param errors failed requests by status code or exception */
