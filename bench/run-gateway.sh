@@ -2,13 +2,13 @@
 # Gateway benchmark: pods created at fixed rates (open loop) straight to pod-service and through api-gateway
 # (TLS, a bearer token, its authorization, rate limiter and circuit breaker on the path), in one run, against
 # one pod-service and one Redis. Everything listens on 127.0.0.1 and is stopped (by PID) at the end.
-#   bench/run-gateway.sh [rates=500,1000,2000] [seconds=10] [warm-up seconds=30, at the first rate]
+#   bench/run-gateway.sh [rates=500,1000,2000] [seconds=10] [warm-up seconds=90, at the first rate]
 # SERVER_JAVA_OPTS / GATEWAY_JAVA_OPTS add JVM options to pod-service / api-gateway.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATES=${1:-500,1000,2000}
 SECONDS_EACH=${2:-10}
-WARMUP=${3:-30}
+WARMUP=${3:-90}
 
 [ -f pod-service/target/pod-service.jar ] && [ -f api-gateway/target/api-gateway.jar ] && [ -f bench/target/bench.jar ] \
   || ./mvnw -B -q -ntp -DskipTests package

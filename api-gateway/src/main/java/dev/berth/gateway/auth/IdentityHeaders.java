@@ -5,6 +5,8 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -29,20 +31,40 @@ public class IdentityHeaders implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        ServerWebExchange forwarded = exchange.mutate().request(request -> request.headers(headers -> {
-            headers.remove(USER);
-            headers.remove(GROUP);
-            headers.remove(SECRET);
-            headers.remove(HttpHeaders.AUTHORIZATION);
-            TokenAuthenticationFilter.of(exchange).ifPresent(identity -> {
-                headers.set(USER, identity.user());
-                identity.groups().forEach(group -> headers.add(GROUP, group));
-            });
-            if (secret != null && !secret.isEmpty()) {
-                headers.set(SECRET, secret);
-            }
-        })).build();
-        return chain.filter(forwarded);
+        ServerHttpRequest request = exchange.getRequest();
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(request.getHeaders());
+        headers.remove(USER);
+        headers.remove(GROUP);
+        headers.remove(SECRET);
+        headers.remove(HttpHeaders.AUTHORIZATION);
+        TokenAuthenticationFilter.of(exchange).ifPresent(identity -> {
+            headers.set(USER, identity.user());
+            identity.groups().forEach(group -> headers.add(GROUP, group));
+        });
+        if (secret != null && !secret.isEmpty()) {
+            headers.set(SECRET, secret);
+        }
+        return chain.filter(exchange.mutate().request(new WithHeaders(request, headers)).build());
+    }
+
+    /**
+     * The request with other headers. Not {@code exchange.mutate().request(builder)}: that copies the request's
+     * TLS details too, and reading them costs an exception per request when the client sent no certificate.
+     */
+    private static final class WithHeaders extends ServerHttpRequestDecorator {
+
+        private final HttpHeaders headers;
+
+        WithHeaders(ServerHttpRequest request, HttpHeaders headers) {
+            super(request);
+            this.headers = headers;
+        }
+
+        @Override
+        public HttpHeaders getHeaders() {
+            return headers;
+        }
     }
 
     @Override
