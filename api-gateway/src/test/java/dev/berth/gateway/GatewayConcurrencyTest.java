@@ -20,11 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,18 +124,7 @@ class GatewayConcurrencyTest {
             answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(pods)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString()));
         }
-        Map<String, Integer> outcomes = new TreeMap<>();
-        for (CompletableFuture<HttpResponse<String>> answer : answers) {
-            String outcome;
-            try {
-                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
-                outcome = response.statusCode() + " over " + response.version();
-            } catch (ExecutionException e) {
-                outcome = e.getCause().toString();
-            }
-            outcomes.merge(outcome, 1, Integer::sum);
-        }
-        assertThat(outcomes).as("answers").isEqualTo(Map.of("200 over " + version, inFlight));
+        assertThat(Outcomes.of(answers)).as("answers").isEqualTo(Map.of("200 over " + version, inFlight));
         assertThat(ARRIVED.get()).as("requests that reached the backend").isEqualTo(inFlight);
     }
 }

@@ -19,9 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -83,18 +81,7 @@ class Http2ThroughGatewayTest {
             answers.add(send(client, "/api/v1/namespaces/" + namespace + "/pods", pod)
                     .whenComplete((response, error) -> inFlight.release()));
         }
-        Map<String, Integer> outcomes = new TreeMap<>();
-        for (CompletableFuture<HttpResponse<String>> answer : answers) {
-            String outcome;
-            try {
-                HttpResponse<String> response = answer.get(60, TimeUnit.SECONDS);
-                outcome = response.statusCode() + " over " + response.version();
-            } catch (ExecutionException e) {
-                outcome = e.getCause().toString();
-            }
-            outcomes.merge(outcome, 1, Integer::sum);
-        }
-        assertThat(outcomes).as("answers").isEqualTo(Map.of("201 over HTTP_2", CREATES));
+        assertThat(Outcomes.of(answers)).as("answers").isEqualTo(Map.of("201 over HTTP_2", CREATES));
 
         JsonNode pods = JSON.readTree(client.send(HttpRequest.newBuilder(
                         URI.create(url() + "/api/v1/namespaces/" + namespace + "/pods"))
