@@ -9,6 +9,7 @@ import dev.berth.api.storage.ListResult;
 import dev.berth.api.storage.ObjectKey;
 import dev.berth.api.storage.Preconditions;
 import dev.berth.api.storage.Storage;
+import dev.berth.api.storage.UpdateFunction;
 import dev.berth.api.storage.StoredObject;
 import dev.berth.api.storage.Watch;
 import dev.berth.api.storage.WatchListener;
@@ -128,7 +129,7 @@ public final class Registry<T extends HasMetadata> {
             return new Written<>(create(namespace, object, dryRun), true);
         }
         String expected = emptyToNull(meta.getResourceVersion());
-        return new Written<>(write(key, new Preconditions(null, expected), current -> object, false, dryRun), false);
+        return new Written<>(write(key, new Preconditions(null, expected), stored -> object, false, dryRun), false);
     }
 
     /** PUT on {@code /status}: replaces only the status. */
@@ -137,12 +138,13 @@ public final class Registry<T extends HasMetadata> {
         bindNamespace(meta, namespace);
         requireNameMatches(meta, name);
         String expected = emptyToNull(meta.getResourceVersion());
-        return write(key(meta.getNamespace(), name), new Preconditions(null, expected), current -> object, true, dryRun);
+        return write(key(meta.getNamespace(), name), new Preconditions(null, expected), stored -> object, true,
+                dryRun);
     }
 
     public T patch(String namespace, String name, boolean statusOnly, PatchType type, JsonNode patch, boolean dryRun) {
-        return write(key(namespace, name), Preconditions.NONE, current -> {
-            JsonNode patched = patcher.apply(type, mapper.valueToTree(current), patch, definition.type());
+        return write(key(namespace, name), Preconditions.NONE, stored -> {
+            JsonNode patched = patcher.apply(type, mapper.valueToTree(stored), patch, definition.type());
             T result = decode(patched);
             ObjectMeta meta = requireMetadata(result);
             requireNameMatches(meta, name);
@@ -159,7 +161,8 @@ public final class Registry<T extends HasMetadata> {
      * {@code spec.nodeName}): a compare-and-set in storage that bypasses the update strategy.
      */
     public T systemUpdate(String namespace, String name, Preconditions preconditions, UnaryOperator<T> change) {
-        return storage.guaranteedUpdate(key(namespace, name), definition.type(), preconditions, change::apply);
+        return storage.guaranteedUpdate(key(namespace, name), definition.type(), preconditions,
+                (current, previous) -> change.apply(current));
     }
 
     public DeleteOutcome<T> delete(String namespace, String name, DeleteOptions options, boolean dryRun) {
@@ -176,7 +179,7 @@ public final class Registry<T extends HasMetadata> {
         }
         if (grace > 0 || hasFinalizers) {
             T marked = storage.guaranteedUpdate(key, definition.type(), preconditions,
-                    c -> markForDeletion(c, grace, added));
+                    (c, previous) -> markForDeletion(c, grace, added));
             if (grace > 0 || !marked.getMetadata().getFinalizers().isEmpty()) {
                 return new DeleteOutcome<>(marked, false);
             }
@@ -200,20 +203,23 @@ public final class Registry<T extends HasMetadata> {
         return current;
     }
 
+    /** @param change builds the requested object from the stored one, which it must not change */
     private T write(ObjectKey key, Preconditions preconditions, UnaryOperator<T> change, boolean statusOnly,
                     boolean dryRun) {
-        UnaryOperator<T> merged = current -> {
-            T old = copy(current);
-            T updated = change.apply(current);
-            T result = statusOnly ? withStatusOf(old, updated) : withStatusOf(updated, old);
+        UpdateFunction<T> merged = (current, old) -> {
+            T updated = change.apply(old);
+            // A status update keeps all but the status as stored: `current`, a copy nothing else has touched.
+            T result = statusOnly ? withStatusOf(current, updated) : withStatusOf(updated, old);
             ObjectMetas.keepSystemFields(result.getMetadata(), old.getMetadata());
-            if (!statusOnly && specChanged(result, old)) {
-                result.getMetadata().setGeneration(generationOf(old) + 1);
-            }
             if (statusOnly) {
                 strategy.prepareForStatusUpdate(result, updated);
             } else {
                 strategy.prepareForUpdate(result, old);
+                // After defaulting, as Kubernetes compares decoded (defaulted) objects: a PUT that leaves out
+                // what defaults fill in changes nothing.
+                if (specChanged(result, old)) {
+                    result.getMetadata().setGeneration(generationOf(old) + 1);
+                }
             }
             validate(result, strategy.validateUpdate(result, old));
             return result;
@@ -221,9 +227,9 @@ public final class Registry<T extends HasMetadata> {
         if (dryRun) {
             T current = storage.get(key, definition.type())
                     .orElseThrow(() -> ApiException.notFound(definition.plural(), key.name()));
-            return merged.apply(current);
+            return merged.apply(current, copy(current));
         }
-        T written = storage.guaranteedUpdate(key, definition.type(), preconditions, merged::apply);
+        T written = storage.guaranteedUpdate(key, definition.type(), preconditions, merged);
         return finishIfReleased(key, written);
     }
 
@@ -241,7 +247,7 @@ public final class Registry<T extends HasMetadata> {
 
     /** {@code base} with the status of {@code statusSource}, for kinds that have a status subresource. */
     private T withStatusOf(T base, T statusSource) {
-        if (!definition.subresources().contains("status")) {
+        if (!definition.subresources().contains("status") || StatusAndSpec.copyStatus(statusSource, base)) {
             return base;
         }
         ObjectNode tree = mapper.valueToTree(base);
@@ -257,7 +263,7 @@ public final class Registry<T extends HasMetadata> {
     }
 
     private T withoutStatus(T object) {
-        if (StatusField.clear(object)) {
+        if (StatusAndSpec.clearStatus(object)) {
             return object;
         }
         ObjectNode tree = mapper.valueToTree(object);
@@ -266,6 +272,9 @@ public final class Registry<T extends HasMetadata> {
     }
 
     private boolean specChanged(T updated, T old) {
+        if (StatusAndSpec.sameSpec(updated, old)) {
+            return false;
+        }
         JsonNode a = ((ObjectNode) mapper.valueToTree(updated)).get("spec");
         JsonNode b = ((ObjectNode) mapper.valueToTree(old)).get("spec");
         return !Objects.equals(a, b);

@@ -9,5 +9,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 @FunctionalInterface
 public interface UpdateFunction<T extends HasMetadata> {
 
-    T apply(T current);
+    /**
+     * @param current  a private copy of the stored object, to change and return (or to replace)
+     * @param previous another private copy of the same state, for comparing against: storage never changes it
+     *                 and returns it as the result when the update changes nothing
+     */
+    T apply(T current, T previous);
 }

@@ -79,6 +79,24 @@ class ReplicationControllerApiTest {
         assertThat(rc.path("metadata").path("generation").asLong()).isEqualTo(2);
     }
 
+    /** The generation counts changes of the spec as stored, defaults filled in, as Kubernetes counts them. */
+    @Test
+    void aPutLeavingOutDefaultedFieldsKeepsTheGenerationAndAChangedSpecAdvancesIt() {
+        String body = rc("regen", 0, "regen", "regen");
+        assertThat(http.post(RCS, body).statusCode()).isEqualTo(201);
+
+        assertThat(http.send("PUT", RCS + "/regen", "application/json", body).statusCode()).isEqualTo(200);
+        assertThat(MAPPER.readTree(http.get(RCS + "/regen").body()).path("metadata").path("generation").asLong())
+                .isEqualTo(1);
+
+        String changed = body.replace("\"image\":\"busybox\"", "\"image\":\"busybox:1.36\"");
+        assertThat(http.send("PUT", RCS + "/regen", "application/json", changed).statusCode()).isEqualTo(200);
+        JsonNode rc = MAPPER.readTree(http.get(RCS + "/regen").body());
+        assertThat(rc.path("spec").path("template").path("spec").path("containers").get(0).path("image").asString())
+                .isEqualTo("busybox:1.36");
+        assertThat(rc.path("metadata").path("generation").asLong()).isEqualTo(2);
+    }
+
     @Test
     void missingDuplicateAndMalformedRequests() {
         status(http.get(RCS + "/nope"), 404, "NotFound");

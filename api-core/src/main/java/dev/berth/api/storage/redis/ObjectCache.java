@@ -54,6 +54,19 @@ final class ObjectCache {
         return objects == null ? null : objects.byKey.get(key.indexMember());
     }
 
+    /**
+     * The object at {@code key} as it is just before the event at {@code revision} applies, or null if the cache
+     * does not follow that resource yet or that event predates its load (the entry may then be newer).
+     */
+    StoredObject<HasMetadata> stateBefore(ObjectKey key, long revision) {
+        ResourceObjects objects = resources.get(key.resource());
+        if (objects == null || revision <= objects.loadedAt) {
+            return null;
+        }
+        StoredObject<HasMetadata> stored = objects.byKey.get(key.indexMember());
+        return stored != null && stored.revision() < revision ? stored : null;
+    }
+
     /** The revision the resource's objects were loaded at (it is current from then on). */
     long loadedAt(String resource) {
         return resources.get(resource).loadedAt;

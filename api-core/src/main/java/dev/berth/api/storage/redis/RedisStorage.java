@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@link Storage} on Redis: one hash per object ({@code o} = JSON, {@code r} = revision), a sorted-set index
@@ -35,6 +36,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
 
     private static final long GONE = -1;
     private static final long NO_NAMESPACE = -2;
+    private static final long UNCHANGED = -3;
     /** How long a list waits for the event stream to reach the store's revision before reading Redis. */
     private static final Duration CACHE_WAIT = Duration.ofSeconds(2);
 
@@ -151,23 +153,57 @@ public final class RedisStorage implements Storage, AutoCloseable {
         return new ListResult<>(items, Long.parseLong((String) reply.get(0)));
     }
 
+    /**
+     * Starts from this process's cached copy when it has one, without reading Redis: the script's
+     * compare-and-set on the revision catches a copy that lags the store, and only then is the object read
+     * from Redis. Nothing decided on a lagging copy reaches the caller: a failed precondition, a refusal by
+     * {@code update} or a lost compare-and-set on the cached copy is retried from the stored state.
+     */
     @Override
     public <T extends HasMetadata> T guaranteedUpdate(ObjectKey key, Class<T> type, Preconditions preconditions,
                                                       UpdateFunction<T> update) {
+        boolean fromCache = true;
         while (true) {
-            Stored stored = read(key).orElseThrow(() -> ApiException.notFound(key.resource(), key.name()));
-            T current = codec.decode(stored.json(), stored.revision(), type);
-            check(key, current, preconditions);
-            T updated = update.apply(codec.decode(stored.json(), stored.revision(), type));
+            Current<T> state = fromCache ? cachedState(key, type) : null;
+            if (state == null) {
+                fromCache = false;
+                state = storedState(key, type);
+            }
+            T previous = state.copy();
+            if (!holds(preconditions, previous)) {
+                if (fromCache) {
+                    fromCache = false;
+                    continue;
+                }
+                throw failed(key, previous, preconditions);
+            }
+            T updated;
+            try {
+                updated = update.apply(state.copy(), previous);
+            } catch (ApiException e) {
+                if (!fromCache) {
+                    throw e;
+                }
+                // Refused on a copy that may lag: only the stored state decides.
+                fromCache = false;
+                continue;
+            }
             String json = codec.encode(updated);
-            if (json.equals(stored.json())) {
-                return current;
+            if (json.equals(state.json())) {
+                return previous;
             }
             Long rev = redis.execute(updateScript, List.of(keys.object(key), keys.revision(), keys.events()),
-                    Long.toString(stored.revision()), json, RedisKeys.eventKey(key), history);
+                    Long.toString(state.revision()), json, RedisKeys.eventKey(key), history);
             if (rev != null && rev > 0) {
                 updated.getMetadata().setResourceVersion(Long.toString(rev));
                 return updated;
+            }
+            if (rev != null && rev == UNCHANGED) {
+                return previous;
+            }
+            if (fromCache) {
+                fromCache = false;
+                continue;
             }
             if (rev != null && rev == GONE) {
                 throw ApiException.notFound(key.resource(), key.name());
@@ -179,12 +215,31 @@ public final class RedisStorage implements Storage, AutoCloseable {
         }
     }
 
+    /** The cached object at the key, if this process holds one; its revision may lag the store's. */
+    private <T extends HasMetadata> Current<T> cachedState(ObjectKey key, Class<T> type) {
+        StoredObject<HasMetadata> cached = hub.cached(key);
+        if (cached == null || !type.isInstance(cached.view())) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        StoredObject<T> typed = (StoredObject<T>) (StoredObject<?>) cached;
+        return new Current<>(typed::copy, null, cached.revision());
+    }
+
+    private <T extends HasMetadata> Current<T> storedState(ObjectKey key, Class<T> type) {
+        Stored stored = read(key).orElseThrow(() -> ApiException.notFound(key.resource(), key.name()));
+        return new Current<>(() -> codec.decode(stored.json(), stored.revision(), type), stored.json(),
+                stored.revision());
+    }
+
     @Override
     public <T extends HasMetadata> T delete(ObjectKey key, Class<T> type, Preconditions preconditions) {
         while (true) {
             Stored stored = read(key).orElseThrow(() -> ApiException.notFound(key.resource(), key.name()));
             T current = codec.decode(stored.json(), stored.revision(), type);
-            check(key, current, preconditions);
+            if (!holds(preconditions, current)) {
+                throw failed(key, current, preconditions);
+            }
             Long rev = redis.execute(deleteScript,
                     List.of(keys.object(key), keys.index(key.resource()), keys.revision(), keys.events()),
                     Long.toString(stored.revision()), key.indexMember(), RedisKeys.eventKey(key), history);
@@ -225,15 +280,18 @@ public final class RedisStorage implements Storage, AutoCloseable {
         return Optional.of(new Stored((String) values.get(0), Long.parseLong((String) values.get(1))));
     }
 
-    private static void check(ObjectKey key, HasMetadata current, Preconditions preconditions) {
+    private static boolean holds(Preconditions preconditions, HasMetadata current) {
+        return (preconditions.uid() == null || preconditions.uid().equals(current.getMetadata().getUid()))
+                && (preconditions.resourceVersion() == null
+                || preconditions.resourceVersion().equals(current.getMetadata().getResourceVersion()));
+    }
+
+    private static ApiException failed(ObjectKey key, HasMetadata current, Preconditions preconditions) {
         if (preconditions.uid() != null && !preconditions.uid().equals(current.getMetadata().getUid())) {
-            throw ApiException.conflict(key.resource(), key.name(), "Precondition failed: UID in precondition: "
+            return ApiException.conflict(key.resource(), key.name(), "Precondition failed: UID in precondition: "
                     + preconditions.uid() + ", UID in object meta: " + current.getMetadata().getUid());
         }
-        if (preconditions.resourceVersion() != null
-                && !preconditions.resourceVersion().equals(current.getMetadata().getResourceVersion())) {
-            throw modified(key);
-        }
+        return modified(key);
     }
 
     private static ApiException modified(ObjectKey key) {
@@ -255,5 +313,16 @@ public final class RedisStorage implements Storage, AutoCloseable {
     }
 
     private record Stored(String json, long revision) {
+    }
+
+    /**
+     * The state an update starts from: private copies on demand, the stored JSON when it was read from Redis
+     * (null for a cached copy), and its revision.
+     */
+    private record Current<T>(Supplier<T> copies, String json, long revision) {
+
+        T copy() {
+            return copies.get();
+        }
     }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -163,7 +164,7 @@ final class RedisWatchHub implements AutoCloseable {
                 throw expired(after);
             }
             for (var record : batch) {
-                events.add(decode(record.getId().getTimestamp(), stringMap(record.getValue())));
+                events.add(decode(record.getId().getTimestamp(), stringMap(record.getValue()), (key, rev) -> null));
                 next = record.getId().getTimestamp() + 1;
             }
         }
@@ -220,7 +221,7 @@ final class RedisWatchHub implements AutoCloseable {
             }
             Map<String, String> fields = new java.util.HashMap<>();
             record.getValue().forEach((k, v) -> fields.put(utf8(k), utf8(v)));
-            WatchEvent event = decode(rev, fields);
+            WatchEvent event = decode(rev, fields, objects::stateBefore);
             revision = rev;
             objects.apply(event, codec.stored(event.object(), rev));
             cache.addLast(event);
@@ -246,12 +247,19 @@ final class RedisWatchHub implements AutoCloseable {
         }
     }
 
-    private WatchEvent decode(long rev, Map<String, String> fields) {
+    /** @param cached the object as this process already holds it just before revision {@code rev}, or null */
+    private WatchEvent decode(long rev, Map<String, String> fields,
+                              BiFunction<ObjectKey, Long, StoredObject<HasMetadata>> cached) {
         ObjectKey key = RedisKeys.parseEventKey(fields.get("k"));
         Class<? extends HasMetadata> type = types.typeOf(key.resource());
         HasMetadata object = codec.decode(fields.get("o"), rev, type);
         String prev = fields.get("p");
-        HasMetadata previous = prev == null ? null : codec.decode(prev, rev - 1, type);
+        HasMetadata previous = null;
+        if (prev != null) {
+            // The cache's copy is exactly the event's previous state: no second decode per change.
+            StoredObject<HasMetadata> before = cached.apply(key, rev);
+            previous = before != null ? before.view() : codec.decode(prev, rev - 1, type);
+        }
         return new WatchEvent(WatchEvent.Type.valueOf(fields.get("t")), key.resource(), object, previous, rev);
     }
 

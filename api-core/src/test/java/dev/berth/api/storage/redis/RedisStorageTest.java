@@ -100,7 +100,7 @@ class RedisStorageTest {
                             try {
                                 // Compare-and-set on the revision this writer read, as a client's PUT does.
                                 storage.guaranteedUpdate(key, Pod.class,
-                                        new Preconditions(null, read.getMetadata().getResourceVersion()), current -> {
+                                        new Preconditions(null, read.getMetadata().getResourceVersion()), (current, previous) -> {
                                             int count = Integer.parseInt(current.getMetadata().getAnnotations().get("count"));
                                             current.getMetadata().setAnnotations(Map.of("count", Integer.toString(count + 1)));
                                             return current;
@@ -131,10 +131,55 @@ class RedisStorageTest {
         ObjectKey key = new ObjectKey("pods", "default", "same");
         Pod created = storage.create(key, pod("default", "same"));
 
-        Pod result = storage.guaranteedUpdate(key, Pod.class, Preconditions.NONE, current -> current);
+        Pod result = storage.guaranteedUpdate(key, Pod.class, Preconditions.NONE, (current, previous) -> current);
 
         assertThat(result.getMetadata().getResourceVersion()).isEqualTo(created.getMetadata().getResourceVersion());
         assertThat(storage.currentRevision()).isEqualTo(Long.parseLong(created.getMetadata().getResourceVersion()));
+    }
+
+    @Test
+    void unchangedUpdateFromTheCachedCopyKeepsTheRevision() {
+        ObjectKey key = new ObjectKey("pods", "default", "same-cached");
+        Pod created = storage.create(key, pod("default", "same-cached"));
+        assertThat(storage.read(key, Pod.class)).isPresent();
+
+        Pod result = storage.guaranteedUpdate(key, Pod.class, Preconditions.NONE, (current, previous) -> current);
+
+        assertThat(result.getMetadata().getResourceVersion()).isEqualTo(created.getMetadata().getResourceVersion());
+        assertThat(storage.currentRevision()).isEqualTo(Long.parseLong(created.getMetadata().getResourceVersion()));
+    }
+
+    /**
+     * Updates start from this process's cached copy, which can lag a write made through another process. Right
+     * after each such write, an update here must neither lose it nor call the writer's own revision a conflict.
+     */
+    @Test
+    void updatesRightAfterAnotherProcessWroteLoseNothingAndReportNoFalseConflict() {
+        ObjectKey key = new ObjectKey("pods", "default", "shared");
+        storage.create(key, pod("default", "shared"));
+        assertThat(storage.read(key, Pod.class)).isPresent();
+        try (RedisStorage other = fixture.secondProcess()) {
+            for (int i = 0; i < 200; i++) {
+                String round = Integer.toString(i);
+                Pod written = other.guaranteedUpdate(key, Pod.class, Preconditions.NONE, (current, previous) -> {
+                    current.getMetadata().setLabels(Map.of("other", round));
+                    return current;
+                });
+                // As a client that read from the other process and writes here with that resourceVersion.
+                Pod result = storage.guaranteedUpdate(key, Pod.class,
+                        new Preconditions(null, written.getMetadata().getResourceVersion()), (current, previous) -> {
+                            current.getMetadata().setAnnotations(Map.of("here", round));
+                            return current;
+                        });
+
+                assertThat(result.getMetadata().getLabels()).containsEntry("other", round);
+                assertThat(result.getMetadata().getAnnotations()).containsEntry("here", round);
+                assertThat(storage.get(key, Pod.class)).get().satisfies(stored -> {
+                    assertThat(stored.getMetadata().getLabels()).containsEntry("other", round);
+                    assertThat(stored.getMetadata().getAnnotations()).containsEntry("here", round);
+                });
+            }
+        }
     }
 
     @Test

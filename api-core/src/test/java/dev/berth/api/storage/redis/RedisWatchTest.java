@@ -49,7 +49,7 @@ class RedisWatchTest {
                             storage.create(key, pod("ns" + writer, name));
                         } else {
                             int n = i;
-                            storage.guaranteedUpdate(key, Pod.class, Preconditions.NONE, p -> {
+                            storage.guaranteedUpdate(key, Pod.class, Preconditions.NONE, (p, previous) -> {
                                 p.getMetadata().setAnnotations(Map.of("n", Integer.toString(n)));
                                 return p;
                             });
@@ -107,7 +107,7 @@ class RedisWatchTest {
             storage.watch("pods", null, storage.currentRevision(), events);
             ObjectKey key = new ObjectKey("pods", "a", "x");
             storage.create(key, pod("a", "x"));
-            storage.guaranteedUpdate(key, Pod.class, Preconditions.NONE, p -> {
+            storage.guaranteedUpdate(key, Pod.class, Preconditions.NONE, (p, previous) -> {
                 p.getMetadata().setLabels(Map.of("v", "2"));
                 return p;
             });

@@ -15,6 +15,7 @@ final class StorageFixture implements AutoCloseable {
     final LettuceConnectionFactory factory;
     final StringRedisTemplate redis;
     final RedisStorage storage;
+    private final RedisStorageProperties properties;
     final String prefix = RedisServer.newPrefix();
 
     StorageFixture(long history, int watchCache) {
@@ -23,8 +24,13 @@ final class StorageFixture implements AutoCloseable {
         factory.afterPropertiesSet();
         factory.start();
         redis = new StringRedisTemplate(factory);
-        storage = new RedisStorage(redis, new ObjectCodec(JsonMapper.builder().build()),
-                new RedisStorageProperties(prefix, history, watchCache, 500), resource -> Pod.class);
+        properties = new RedisStorageProperties(prefix, history, watchCache, 500);
+        storage = secondProcess();
+    }
+
+    /** Another storage on the same keys, as a second API server process has (the caller closes it). */
+    RedisStorage secondProcess() {
+        return new RedisStorage(redis, new ObjectCodec(JsonMapper.builder().build()), properties, resource -> Pod.class);
     }
 
     static Pod pod(String namespace, String name) {
