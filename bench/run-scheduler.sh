@@ -4,7 +4,8 @@
 # decisions/s (JMH) at 5,000 nodes. Everything listens on 127.0.0.1 and is stopped (by PID) at the end.
 #   bench/run-scheduler.sh [configurations="1000x10000 5000x30000"] [clients=16]
 # SERVER_JAVA_OPTS adds JVM options to pod-service and the scheduler (bench/run-defaults.sh runs them as ./berth does);
-# SCHEDULER_JAR runs another build of the scheduler (an earlier commit's, for a before/after).
+# SCHEDULER_JAR and POD_SERVICE_JAR run other builds of the scheduler and the API server (an earlier commit's, for a
+# before/after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONFIGS=${1:-"1000x10000 5000x30000"}
@@ -29,7 +30,7 @@ for config in $CONFIGS; do
     --dir "$WORK" >"$WORK/redis.log" 2>&1 &
   pids+=($!)
   until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
-  java -Xmx3g ${SERVER_JAVA_OPTS:-} -jar pod-service/target/pod-service.jar --server.address=127.0.0.1 --server.port="$API_PORT" \
+  java -Xmx3g ${SERVER_JAVA_OPTS:-} -jar "${POD_SERVICE_JAR:-pod-service/target/pod-service.jar}" --server.address=127.0.0.1 --server.port="$API_PORT" \
     --spring.data.redis.port="$REDIS_PORT" --logging.level.root=WARN >"$WORK/pod-service.log" 2>&1 &
   pids+=($!)
   wait_http "http://127.0.0.1:$API_PORT/actuator/health"
