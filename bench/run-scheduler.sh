@@ -4,7 +4,8 @@
 # decisions/s (JMH) at 5,000 nodes. Everything listens on 127.0.0.1 and is stopped (by PID) at the end.
 #   bench/run-scheduler.sh [configurations="1000x10000 5000x30000"] [clients=16]
 # SERVER_JAVA_OPTS adds JVM options to pod-service and the scheduler (bench/run-defaults.sh runs them as ./berth does);
-# SCHEDULER_JAR and POD_SERVICE_JAR run other builds of the scheduler and the API server (an earlier commit's, for a
+# SCHEDULER_JAVA_OPTS adds options to the scheduler only (e.g. a profiler); WARMUP_SECONDS (60) of batches of pods
+# created and bound before the measured ones. SCHEDULER_JAR and POD_SERVICE_JAR run other builds of the scheduler and the API server (an earlier commit's, for a
 # before/after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +35,7 @@ for config in $CONFIGS; do
     --spring.data.redis.port="$REDIS_PORT" --logging.level.root=WARN >"$WORK/pod-service.log" 2>&1 &
   pids+=($!)
   wait_http "http://127.0.0.1:$API_PORT/actuator/health"
-  java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar "${SCHEDULER_JAR:-scheduling-service/target/scheduling-service-exec.jar}" --server.address=127.0.0.1 \
+  java -Xmx2g ${SERVER_JAVA_OPTS:-} ${SCHEDULER_JAVA_OPTS:-} -jar "${SCHEDULER_JAR:-scheduling-service/target/scheduling-service-exec.jar}" --server.address=127.0.0.1 \
     --server.port="$SCHED_PORT" --spring.data.redis.port="$REDIS_PORT" \
     --berth.scheduler.api-server="http://127.0.0.1:$API_PORT" >"$WORK/scheduler.log" 2>&1 &
   pids+=($!)
