@@ -2,7 +2,8 @@
 # Two builds of pod-service side by side, interleaved: each on its own Redis, both warmed up, then short wrk
 # bursts alternate between them (A, B, B, A, ...) and each build's server CPU per operation is summed over its
 # bursts. The machine's speed drifts by 15-30% over minutes here; bursts seconds apart see the same machine,
-# so the difference between the builds is not the drift's.
+# so the difference between the builds is not the drift's. Two JVMs of the same code still differ by up to
+# 10-15% here (JIT and heap states): a difference smaller than that needs repeating.
 #   bench/compare-api.sh A.jar B.jar [rounds=4] [burst seconds=5] [warm-up seconds=60]
 # Rows: create pod, get pod, update pod (GET+PUT pair), as bench/run-api.sh's wrk rows (16 connections).
 # SERVER_JAVA_OPTS adds JVM options to both; OPTS_A and OPTS_B replace them for one build (the same jar twice
