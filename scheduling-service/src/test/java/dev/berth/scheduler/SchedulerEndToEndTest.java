@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -245,7 +245,7 @@ class SchedulerEndToEndTest {
     /** A leader cut off from Redis cannot release its lock: the standby waits for the lease to run out. */
     @Test
     void theStandbyTakesOverWhenTheLeaderLosesRedis() {
-        failover(leader -> leader.getBean(LettuceConnectionFactory.class).stop());
+        failover(leader -> leader.getBean(JedisConnectionFactory.class).stop());
     }
 
     private void failover(Consumer<ConfigurableApplicationContext> loseLeader) {

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.integration.redis.util.RedisLockRegistry;
 import org.springframework.integration.support.leader.LockRegistryLeaderInitiator;
 
@@ -33,7 +33,7 @@ class LeaderElectionTest {
 
     private Instance start(LeaderProperties properties) {
         RedisServer redis = RedisServer.shared();
-        LettuceConnectionFactory connections = new LettuceConnectionFactory(
+        JedisConnectionFactory connections = new JedisConnectionFactory(
                 new RedisStandaloneConfiguration(redis.host(), redis.port()));
         connections.afterPropertiesSet();
         connections.start();

@@ -5,14 +5,14 @@ import dev.berth.api.testing.RedisServer;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A {@link RedisStorage} on the shared test Redis, under a key prefix of its own. */
 final class StorageFixture implements AutoCloseable {
 
-    final LettuceConnectionFactory factory;
+    final JedisConnectionFactory factory;
     final StringRedisTemplate redis;
     final RedisStorage storage;
     private final RedisStorageProperties properties;
@@ -20,7 +20,7 @@ final class StorageFixture implements AutoCloseable {
 
     StorageFixture(long history, int watchCache) {
         RedisServer server = RedisServer.shared();
-        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
+        factory = new JedisConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
         factory.afterPropertiesSet();
         factory.start();
         redis = new StringRedisTemplate(factory);
