@@ -2,7 +2,8 @@
 # API benchmark: pod-service create/get/update/list/watch figures beside raw redis-benchmark SET/GET on the
 # same Redis, in one run. Everything listens on 127.0.0.1 and is stopped (by PID) at the end.
 #   bench/run-api.sh [objects=5000] [clients=16] [watchers=1000]
-# SERVER_JAVA_OPTS adds JVM options to pod-service (bench/profile-api.sh records a JFR profile with it);
+# SERVER_JAVA_OPTS and then API_JAVA_OPTS add JVM options to pod-service (bench/profile-api.sh records a JFR
+# profile with the first);
 # POD_SERVICE_JAR runs another build (an earlier commit's, for a before/after); WARMUP_SECONDS (120);
 # WRK_SECONDS (20): each wrk row's duration.
 set -euo pipefail
@@ -20,7 +21,7 @@ API_PORT=$(free_port)
 
 command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null
 
-java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar "${POD_SERVICE_JAR:-pod-service/target/pod-service.jar}" --server.address=127.0.0.1 --server.port="$API_PORT" \
+java -Xmx2g ${SERVER_JAVA_OPTS:-} ${API_JAVA_OPTS:-} -jar "${POD_SERVICE_JAR:-pod-service/target/pod-service.jar}" --server.address=127.0.0.1 --server.port="$API_PORT" \
   --spring.data.redis.port="$REDIS_PORT" --logging.level.root=WARN >"$WORK/pod-service.log" 2>&1 &
 pids+=($!)
 SERVER_PID=$!

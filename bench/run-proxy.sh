@@ -3,7 +3,8 @@
 # (mode tcp, round robin, the same single endpoint), in one run, with the same wrk settings; small responses
 # and 1 MiB bodies. Addresses 127.0.0.55-57 only; everything started here is stopped by PID at the end.
 #   bench/run-proxy.sh [duration=10s] [connections=16] [wrk threads=1]
-# SERVER_JAVA_OPTS adds JVM options to pod-service and proxy-agent, AGENT_JAVA_OPTS to proxy-agent alone
+# SERVER_JAVA_OPTS adds JVM options to pod-service and proxy-agent, AGENT_JAVA_OPTS to proxy-agent alone, API_JAVA_OPTS
+# to pod-service alone
 # (bench/run-defaults.sh runs them as ./berth does).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,7 +58,7 @@ AGENT_PORT=$(free_port 127.0.0.1)
 SERVICE_PORT=$(free_port $NODE)
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >"$WORK/redis.log" 2>&1 &
 pids+=($!)
-java -Xmx512m ${SERVER_JAVA_OPTS:-} -jar pod-service/target/pod-service.jar --server.address=127.0.0.1 --server.port="$API_PORT" \
+java -Xmx512m ${SERVER_JAVA_OPTS:-} ${API_JAVA_OPTS:-} -jar pod-service/target/pod-service.jar --server.address=127.0.0.1 --server.port="$API_PORT" \
   --spring.data.redis.port="$REDIS_PORT" --logging.level.root=WARN >"$WORK/pod-service.log" 2>&1 &
 pids+=($!)
 java -Xmx256m ${SERVER_JAVA_OPTS:-} ${AGENT_JAVA_OPTS:-} -jar proxy-agent/target/proxy-agent.jar --server.address=127.0.0.1 --server.port="$AGENT_PORT" \

@@ -3,7 +3,8 @@
 # scheduling-service, hollow nodes), for each NODESxPODS configuration on a fresh cluster, then pure placement
 # decisions/s (JMH) at 5,000 nodes. Everything listens on 127.0.0.1 and is stopped (by PID) at the end.
 #   bench/run-scheduler.sh [configurations="1000x10000 5000x30000"] [clients=16]
-# SERVER_JAVA_OPTS adds JVM options to pod-service and the scheduler (bench/run-defaults.sh runs them as ./berth does);
+# SERVER_JAVA_OPTS adds JVM options to pod-service and the scheduler (bench/run-defaults.sh runs them as ./berth does),
+# API_JAVA_OPTS to pod-service alone;
 # SCHEDULER_JAVA_OPTS adds options to the scheduler only (e.g. a profiler); WARMUP_SECONDS (60) of batches of pods
 # created and bound before the measured ones. SCHEDULER_JAR and POD_SERVICE_JAR run other builds of the scheduler and the API server (an earlier commit's, for a
 # before/after).
@@ -31,7 +32,7 @@ for config in $CONFIGS; do
     --dir "$WORK" >"$WORK/redis.log" 2>&1 &
   pids+=($!)
   until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
-  java -Xmx3g ${SERVER_JAVA_OPTS:-} -jar "${POD_SERVICE_JAR:-pod-service/target/pod-service.jar}" --server.address=127.0.0.1 --server.port="$API_PORT" \
+  java -Xmx3g ${SERVER_JAVA_OPTS:-} ${API_JAVA_OPTS:-} -jar "${POD_SERVICE_JAR:-pod-service/target/pod-service.jar}" --server.address=127.0.0.1 --server.port="$API_PORT" \
     --spring.data.redis.port="$REDIS_PORT" --logging.level.root=WARN >"$WORK/pod-service.log" 2>&1 &
   pids+=($!)
   wait_http "http://127.0.0.1:$API_PORT/actuator/health"
