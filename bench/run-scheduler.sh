@@ -6,7 +6,7 @@
 # SERVER_JAVA_OPTS adds JVM options to pod-service and the scheduler (bench/run-defaults.sh runs them as ./berth does),
 # API_JAVA_OPTS to pod-service alone;
 # SCHEDULER_JAVA_OPTS adds options to the scheduler only (e.g. a profiler); WARMUP_SECONDS (60) of batches of pods
-# created and bound before the measured ones. SCHEDULER_JAR and POD_SERVICE_JAR run other builds of the scheduler and the API server (an earlier commit's, for a
+# created, bound and deleted before the measured ones. SCHEDULER_JAR and POD_SERVICE_JAR run other builds of the scheduler and the API server (an earlier commit's, for a
 # before/after).
 set -euo pipefail
 cd "$(dirname "$0")/.."
