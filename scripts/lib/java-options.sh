@@ -17,8 +17,9 @@ BERTH_DEFAULT_JAVA_OPTS="-Xms16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel
 BERTH_DEFAULT_NODE_JAVA_OPTS="-XX:MaxNewSize=4m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20"
 # Added for pod-service, the API server every component calls (later options win): its heap starts at 128 MiB
 # with the usual third for the young generation, and methods compile at the usual thresholds. With the
-# options above it answered 8-20% slower than before issue 16 while its heap grew under load (more
-# collections, full ones at each step of growth); with these, within 5% (bench/README.md, run-defaults).
+# options above it answered 8-22% slower than before issue 16 while its heap grew under load (more
+# collections, full ones at each step of growth); with these, within 10% on every row but the pages of 500
+# (bench/README.md, run-defaults).
 # What it costs is the young generation, touched whole: ~30 MiB more resident memory than the defaults above.
 BERTH_DEFAULT_API_JAVA_OPTS="-Xms128m -XX:NewRatio=2 -XX:CompileThresholdScaling=1"
 # Two glibc malloc arenas instead of eight per core: the JVM allocates little natively, and idle arenas stay
