@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -152,7 +153,7 @@ public final class SchedulerBenchmark {
                 + "?gracePeriodSeconds=0", "application/json", null, 200));
     }
 
-    private static void forEach(List<String> names, int clients, java.util.function.Consumer<String> request)
+    private static void forEach(List<String> names, int clients, Consumer<String> request)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger();
