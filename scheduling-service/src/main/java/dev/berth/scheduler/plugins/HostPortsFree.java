@@ -6,6 +6,8 @@ import dev.berth.scheduler.framework.HostPort;
 import dev.berth.scheduler.framework.NodeInfo;
 import dev.berth.scheduler.framework.PodInfo;
 
+import java.util.List;
+
 /** None of the pod's host ports is taken on the node (same protocol and port, overlapping address). */
 public final class HostPortsFree implements FilterPlugin {
 
@@ -13,9 +15,11 @@ public final class HostPortsFree implements FilterPlugin {
 
     @Override
     public FilterStatus filter(PodInfo pod, NodeInfo node) {
-        for (HostPort wanted : pod.hostPorts()) {
-            for (HostPort used : node.usedPorts()) {
-                if (wanted.conflictsWith(used)) {
+        List<HostPort> wanted = pod.hostPorts();
+        List<HostPort> used = node.usedPorts();
+        for (int w = 0; w < wanted.size(); w++) {
+            for (int u = 0; u < used.size(); u++) {
+                if (wanted.get(w).conflictsWith(used.get(u))) {
                     return FilterStatus.unfit(PORTS_TAKEN);
                 }
             }

@@ -7,12 +7,16 @@ import dev.berth.scheduler.framework.PodInfo;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.api.model.Toleration;
 
+import java.util.List;
+
 /** Every NoSchedule/NoExecute taint on the node is tolerated by the pod; PreferNoSchedule is a preference, not a filter. */
 public final class TaintsTolerated implements FilterPlugin {
 
     @Override
     public FilterStatus filter(PodInfo pod, NodeInfo node) {
-        for (Taint taint : node.taints()) {
+        List<Taint> taints = node.taints();
+        for (int i = 0; i < taints.size(); i++) {
+            Taint taint = taints.get(i);
             if (("NoSchedule".equals(taint.getEffect()) || "NoExecute".equals(taint.getEffect()))
                     && pod.tolerations().stream().noneMatch(t -> tolerates(t, taint))) {
                 String value = taint.getValue() == null || taint.getValue().isEmpty() ? "" : ": " + taint.getValue();
