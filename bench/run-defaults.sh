@@ -16,10 +16,11 @@ trap 'rm -f "$LOG"' EXIT
 exec > >(tee "$LOG")
 
 run() {
-  local label=$1 options=$2 agent=$3 api=$4 arenas=$5
+  local label=$1 options=$2 agent=$3 api=$4 scheduler=$5 arenas=$6
   echo "######## $label: $options, proxy-agent also: ${agent:-nothing}, pod-service also: ${api:-nothing}," \
-    "MALLOC_ARENA_MAX=$arenas"
-  export SERVER_JAVA_OPTS=$options AGENT_JAVA_OPTS=$agent API_JAVA_OPTS=$api MALLOC_ARENA_MAX=$arenas
+    "scheduler also: ${scheduler:-nothing}, MALLOC_ARENA_MAX=$arenas"
+  export SERVER_JAVA_OPTS=$options AGENT_JAVA_OPTS=$agent API_JAVA_OPTS=$api SCHEDULER_JAVA_OPTS=$scheduler \
+    MALLOC_ARENA_MAX=$arenas
   for benchmark in ${BENCHMARKS:-api scheduler proxy}; do
     case $benchmark in
       api) WARMUP_SECONDS=${WARMUP_SECONDS:-30} WRK_SECONDS=${WRK_SECONDS:-10} bench/run-api.sh "$OBJECTS" 16 200 ;;
@@ -30,10 +31,10 @@ run() {
   done
 }
 
-previous() { run previous "$BERTH_PREVIOUS_JAVA_OPTS" "" "" "$BERTH_PREVIOUS_MALLOC_ARENA_MAX"; }
+previous() { run previous "$BERTH_PREVIOUS_JAVA_OPTS" "" "" "" "$BERTH_PREVIOUS_MALLOC_ARENA_MAX"; }
 current() {
   run current "$BERTH_DEFAULT_JAVA_OPTS" "$BERTH_DEFAULT_NODE_JAVA_OPTS" "$BERTH_DEFAULT_API_JAVA_OPTS" \
-    "$BERTH_MALLOC_ARENA_MAX"
+    "$BERTH_DEFAULT_SCHEDULER_JAVA_OPTS" "$BERTH_MALLOC_ARENA_MAX"
 }
 # Every other pair starts with the current options: the second run of a pair measured up to 15% slower
 # whichever options it had.

@@ -12,7 +12,7 @@ trap './berth down >/dev/null 2>&1 || true' EXIT
 
 source scripts/lib/java-options.sh
 declare -A CONFIGS=(
-  [previous]="BERTH_JAVA_OPTS='$BERTH_PREVIOUS_JAVA_OPTS' BERTH_NODE_JAVA_OPTS='' BERTH_API_JAVA_OPTS='' BERTH_CDS=false MALLOC_ARENA_MAX=$BERTH_PREVIOUS_MALLOC_ARENA_MAX"
+  [previous]="BERTH_JAVA_OPTS='$BERTH_PREVIOUS_JAVA_OPTS' BERTH_NODE_JAVA_OPTS='' BERTH_API_JAVA_OPTS='' BERTH_SCHEDULER_JAVA_OPTS='' BERTH_CDS=false MALLOC_ARENA_MAX=$BERTH_PREVIOUS_MALLOC_ARENA_MAX"
   [current]=""
 )
 
@@ -82,5 +82,5 @@ for config in previous current; do
   total=$((total + mib))
   printf '%-22s %10s\n' redis "$mib" "node (agents)" "$node" total "$total"
   ./berth down >/dev/null
-  unset BERTH_JAVA_OPTS BERTH_NODE_JAVA_OPTS BERTH_API_JAVA_OPTS BERTH_CDS MALLOC_ARENA_MAX
+  unset BERTH_JAVA_OPTS BERTH_NODE_JAVA_OPTS BERTH_API_JAVA_OPTS BERTH_SCHEDULER_JAVA_OPTS BERTH_CDS MALLOC_ARENA_MAX
 done

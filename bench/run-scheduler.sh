@@ -5,7 +5,7 @@
 #   bench/run-scheduler.sh [configurations="1000x10000 5000x30000"] [clients=16]
 # SERVER_JAVA_OPTS adds JVM options to pod-service and the scheduler (bench/run-defaults.sh runs them as ./berth does),
 # API_JAVA_OPTS to pod-service alone;
-# SCHEDULER_JAVA_OPTS adds options to the scheduler only (e.g. a profiler); WARMUP_SECONDS (60) of batches of pods
+# SCHEDULER_JAVA_OPTS to the scheduler alone (its ./berth options, or a profiler); WARMUP_SECONDS (60) of batches of pods
 # created, bound and deleted before the measured ones. SCHEDULER_JAR and POD_SERVICE_JAR run other builds of the scheduler and the API server (an earlier commit's, for a
 # before/after).
 set -euo pipefail
