@@ -6,6 +6,8 @@ import org.springframework.core.Ordered;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 
+import java.util.Arrays;
+
 /**
  * Sends the API's hot paths (an object or a collection, without a subresource) straight to
  * {@link ResourceController}, ahead of Spring's annotated mappings: those try every pattern registered under
@@ -65,10 +67,9 @@ public final class ObjectPathHandlerMapping extends AbstractHandlerMapping {
     }
 
     private static HandlerMethod handler(ResourceController controller, String name) {
-        try {
-            return new HandlerMethod(controller, ResourceController.class.getMethod(name, HttpServletRequest.class));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("ResourceController has no handler " + name, e);
-        }
+        return Arrays.stream(ResourceController.class.getMethods())
+                .filter(method -> method.getName().equals(name)).findFirst()
+                .map(method -> new HandlerMethod(controller, method))
+                .orElseThrow(() -> new IllegalStateException("ResourceController has no handler " + name));
     }
 }

@@ -11,6 +11,7 @@ import dev.berth.api.table.Tables;
 import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,16 +56,16 @@ public class ResourceController {
     }
 
     @GetMapping(value = ROOT + "**", params = "!watch")
-    public ResponseEntity<?> get(HttpServletRequest request) {
-        return read(request, path(request));
+    public ResponseEntity<?> get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return read(request, response, path(request));
     }
 
     @GetMapping(value = ROOT + "**", params = "watch")
-    public ResponseEntity<?> watch(HttpServletRequest request) {
+    public ResponseEntity<?> watch(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ApiPath path = path(request);
         String watch = request.getParameter("watch");
         if (!(watch.equals("true") || watch.equals("1")) || !path.isCollection()) {
-            return read(request, path);
+            return read(request, response, path);
         }
         Registry<?> registry = resources.registry(path.resource());
         if ("websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
@@ -131,7 +133,9 @@ public class ResourceController {
         return responses.object(HttpStatus.OK, outcome.object());
     }
 
-    private ResponseEntity<?> read(HttpServletRequest request, ApiPath path) {
+    /** Null when the answer is written already (a stored object as it is). */
+    private ResponseEntity<?> read(HttpServletRequest request, HttpServletResponse response, ApiPath path)
+            throws IOException {
         Registry<?> registry = resources.registry(path.resource());
         boolean table = Tables.wantsTable(request.getHeader(HttpHeaders.ACCEPT));
         if (path.isCollection()) {
@@ -146,10 +150,12 @@ public class ResourceController {
             throw ApiException.notFoundPath(request.getRequestURI());
         }
         StoredObject<?> object = registry.read(path.namespace(), path.name());
-        return table
-                ? responses.table(registry.definition(), List.of(object.view()), object.revision(),
-                request.getParameter("includeObject"))
-                : responses.stored(HttpStatus.OK, object);
+        if (table) {
+            return responses.table(registry.definition(), List.of(object.view()), object.revision(),
+                    request.getParameter("includeObject"));
+        }
+        responses.write(response, HttpStatus.OK, object.json());
+        return null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -9,6 +9,7 @@ import dev.berth.api.table.TablePrinters;
 import dev.berth.api.table.Tables;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ListMeta;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,9 +42,16 @@ public final class Responses {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(mapper.writeValueAsBytes(body));
     }
 
-    /** A stored object as it is: its encoding is made once and shared. */
-    public ResponseEntity<byte[]> stored(HttpStatus status, StoredObject<?> object) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(object.json());
+    /**
+     * JSON written straight to the response, for the API's most frequent answer (a stored object as it is,
+     * its encoding made once and shared): a {@link ResponseEntity} would go through content negotiation and
+     * the message converters on every request for the same outcome.
+     */
+    public void write(HttpServletResponse response, HttpStatus status, byte[] json) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
     }
 
     public ResponseEntity<byte[]> list(ResourceDefinition<?> definition, ListResult<? extends HasMetadata> list) {
