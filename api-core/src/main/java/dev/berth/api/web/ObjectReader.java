@@ -5,7 +5,7 @@ import dev.berth.api.resource.ResourceDefinition;
 import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -86,14 +86,9 @@ public final class ObjectReader {
     /** A decoded object and the unknown fields to report as {@code Warning} headers. */
     public record Decoded<T>(T object, List<String> unknownFields) {
 
-        public ResponseEntity<byte[]> withWarnings(ResponseEntity<byte[]> response) {
-            if (unknownFields.isEmpty()) {
-                return response;
-            }
-            ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.getStatusCode())
-                    .headers(response.getHeaders());
-            unknownFields.forEach(f -> builder.header("Warning", "299 - \"unknown field \\\"" + f + "\\\"\""));
-            return builder.body(response.getBody());
+        /** Before the body is written: headers cannot follow it. */
+        public void addWarnings(HttpServletResponse response) {
+            unknownFields.forEach(f -> response.addHeader("Warning", "299 - \"unknown field \\\"" + f + "\\\"\""));
         }
     }
 }

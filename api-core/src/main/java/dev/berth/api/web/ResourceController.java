@@ -83,32 +83,32 @@ public class ResourceController {
     }
 
     @PostMapping(ROOT + "**")
-    public ResponseEntity<byte[]> create(HttpServletRequest request) {
+    public void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ApiPath path = path(request);
         if (!path.isCollection() || path.subresource() != null) {
             throw ApiException.methodNotAllowed("POST is not supported on " + request.getRequestURI());
         }
         Registry<?> registry = resources.registry(path.resource());
-        return created(registry, path, request);
+        created(registry, path, request, response);
     }
 
     @PutMapping(ROOT + "**")
-    public ResponseEntity<byte[]> update(HttpServletRequest request) {
+    public void update(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ApiPath path = path(request);
         Registry<?> registry = resources.registry(path.resource());
         requireItem(path, request);
-        return replaced(registry, path, request);
+        replaced(registry, path, request, response);
     }
 
     @PatchMapping(ROOT + "**")
-    public ResponseEntity<byte[]> patch(HttpServletRequest request) {
+    public void patch(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ApiPath path = path(request);
         Registry<?> registry = resources.registry(path.resource());
         boolean status = requireItem(path, request);
         PatchType type = PatchType.fromContentType(request.getContentType());
         JsonNode patch = bodies.parse(bodies.read(request), "application/json");
         HasMetadata result = registry.patch(path.namespace(), path.name(), status, type, patch, dryRun(request));
-        return responses.object(HttpStatus.OK, result);
+        responses.writeObject(response, HttpStatus.OK, result);
     }
 
     @DeleteMapping(ROOT + "**")
@@ -163,23 +163,26 @@ public class ResourceController {
         return (ListResult) registry.readList(namespace, selection);
     }
 
-    private <T extends HasMetadata> ResponseEntity<byte[]> created(Registry<T> registry, ApiPath path,
-                                                                  HttpServletRequest request) {
+    private <T extends HasMetadata> void created(Registry<T> registry, ApiPath path, HttpServletRequest request,
+                                                 HttpServletResponse response) throws IOException {
         ObjectReader.Decoded<T> decoded = reader.decode(registry.definition(), request);
         T result = registry.create(path.namespace() == null ? null : path.namespace(), decoded.object(), dryRun(request));
-        return decoded.withWarnings(responses.object(HttpStatus.CREATED, result));
+        decoded.addWarnings(response);
+        responses.writeObject(response, HttpStatus.CREATED, result);
     }
 
-    private <T extends HasMetadata> ResponseEntity<byte[]> replaced(Registry<T> registry, ApiPath path,
-                                                                   HttpServletRequest request) {
+    private <T extends HasMetadata> void replaced(Registry<T> registry, ApiPath path, HttpServletRequest request,
+                                                  HttpServletResponse response) throws IOException {
         ObjectReader.Decoded<T> decoded = reader.decode(registry.definition(), request);
         if (path.subresource() != null) {
             T result = registry.updateStatus(path.namespace(), path.name(), decoded.object(), dryRun(request));
-            return decoded.withWarnings(responses.object(HttpStatus.OK, result));
+            decoded.addWarnings(response);
+            responses.writeObject(response, HttpStatus.OK, result);
+            return;
         }
         Registry.Written<T> written = registry.update(path.namespace(), path.name(), decoded.object(), dryRun(request));
-        return decoded.withWarnings(
-                responses.object(written.created() ? HttpStatus.CREATED : HttpStatus.OK, written.object()));
+        decoded.addWarnings(response);
+        responses.writeObject(response, written.created() ? HttpStatus.CREATED : HttpStatus.OK, written.object());
     }
 
     /** Returns true when the path targets the status subresource (the only generic one). */

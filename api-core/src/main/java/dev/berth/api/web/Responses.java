@@ -54,6 +54,11 @@ public final class Responses {
         response.getOutputStream().write(json);
     }
 
+    /** An object encoded and written straight to the response, as {@link #write}. */
+    public void writeObject(HttpServletResponse response, HttpStatus status, Object body) throws IOException {
+        write(response, status, mapper.writeValueAsBytes(body));
+    }
+
     public ResponseEntity<byte[]> list(ResourceDefinition<?> definition, ListResult<? extends HasMetadata> list) {
         ListMeta meta = new ListMeta(null, null, Long.toString(list.revision()), null, null);
         return object(HttpStatus.OK, new ListBody(definition.apiVersion(), definition.listKind(), meta, list.items()));

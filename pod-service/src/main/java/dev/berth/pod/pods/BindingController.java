@@ -12,14 +12,15 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ class BindingController {
     }
 
     @PostMapping("/api/v1/namespaces/{namespace}/pods/{name}/binding")
-    ResponseEntity<byte[]> bind(@PathVariable String namespace, @PathVariable String name, HttpServletRequest request) {
+    void bind(@PathVariable String namespace, @PathVariable String name, HttpServletRequest request,
+              HttpServletResponse response) throws IOException {
         Binding binding = parse(bodies.read(request));
         if (binding.getMetadata() != null && binding.getMetadata().getName() != null
                 && !binding.getMetadata().getName().equals(name)) {
@@ -63,7 +65,7 @@ class BindingController {
         @SuppressWarnings("unchecked")
         Registry<Pod> pods = (Registry<Pod>) resources.registry("pods");
         pods.systemUpdate(namespace, name, new Preconditions(emptyToNull(uid), null), pod -> assign(pod, node));
-        return responses.object(HttpStatus.CREATED, new StatusBuilder().withStatus("Success").withCode(201).build());
+        responses.writeObject(response, HttpStatus.CREATED, new StatusBuilder().withStatus("Success").withCode(201).build());
     }
 
     private Pod assign(Pod pod, String node) {
