@@ -43,6 +43,17 @@ class ObservabilityTest extends PodServiceTest {
         }
     }
 
+    @Test
+    void pathsOfResourcesNotServedAreCountedAsUnknownNotEachUnderItsOwnName() {
+        Http http = new Http(baseUrl());
+        for (int i = 0; i < 3; i++) {
+            assertThat(http.get("/api/v1/made-up-" + i).statusCode()).isEqualTo(404);
+        }
+        String metrics = http.get("/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("berth_api_requests_seconds_count\\{[^}]*code=\"404\",resource=\"unknown\"")
+                .doesNotContain("made-up-");
+    }
+
     /** The request counter of GETs of a pod that answered 404 (other tests share this server). */
     private static double notFoundGets(Http http) {
         Matcher count = Pattern.compile("berth_api_requests_seconds_count\\{[^}]*code=\"404\",resource=\"pods\","

@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Times every API request by verb, resource and code ({@code berth_api_requests_seconds}), as
@@ -21,6 +24,8 @@ public final class RequestMetricsFilter extends OncePerRequestFilter {
 
     private final MeterRegistry meters;
     private final ApiResources resources;
+    /** By "verb resource code": building and registering a timer's id on every request showed in profiles. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public RequestMetricsFilter(MeterRegistry meters, ApiResources resources) {
         this.meters = meters;
@@ -41,24 +46,29 @@ public final class RequestMetricsFilter extends OncePerRequestFilter {
         } finally {
             String[] target = target(request.getRequestURI().substring(ROOT.length()), resources.namespacedPlurals());
             String verb = verb(request, target[1] == null);
+            // A resource this server does not serve is counted as "unknown": a client's made-up paths must not
+            // add meters without bound.
+            String resource = resources.serves(target[0]) ? target[0] : "unknown";
             if (verb.equals("watch")) {
-                meters.counter("berth.api.watch.requests", "resource", target[0]).increment();
+                meters.counter("berth.api.watch.requests", "resource", resource).increment();
             } else {
-                Timer.builder("berth.api.requests")
-                        .tag("verb", verb).tag("resource", target[0])
-                        .tag("code", Integer.toString(response.getStatus()))
-                        .publishPercentileHistogram()
-                        .register(meters)
-                        .record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                timer(verb, resource, response.getStatus()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             }
         }
+    }
+
+    private Timer timer(String verb, String resource, int code) {
+        return timers.computeIfAbsent(verb + ' ' + resource + ' ' + code, key -> Timer.builder("berth.api.requests")
+                .tag("verb", verb).tag("resource", resource).tag("code", Integer.toString(code))
+                .publishPercentileHistogram()
+                .register(meters));
     }
 
     private static boolean isWatch(String watch) {
         return "true".equals(watch) || "1".equals(watch);
     }
 
-    /** {resource, name} of a path, tolerant of paths that are not valid (they are counted under "unknown"). */
+    /** {resource, name} of a path, tolerant of paths that are not valid. */
     private static String[] target(String rest, Set<String> namespaced) {
         String[] s = rest.split("/");
         if (s.length >= 3 && s[0].equals("namespaces") && namespaced.contains(s[2])) {
