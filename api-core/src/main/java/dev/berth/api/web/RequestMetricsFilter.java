@@ -24,7 +24,7 @@ public final class RequestMetricsFilter extends OncePerRequestFilter {
 
     private final MeterRegistry meters;
     private final ApiResources resources;
-    /** By "verb resource code": building and registering a timer's id on every request showed in profiles. */
+    /** By "verb resource code": a timer is built and registered once, not on every request. */
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public RequestMetricsFilter(MeterRegistry meters, ApiResources resources) {
