@@ -225,4 +225,15 @@ class ApiErrorsTest extends PodServiceTest {
         assertThat(http.post("/api/v1/namespaces/default/services", svc.replace("ip-holder", "ip-thief")).statusCode())
                 .isEqualTo(201);
     }
+
+    @Test
+    void anUnknownFieldIsReportedInAWarningHeaderAndTheObjectIsStillCreated() {
+        HttpResponse<String> created = http.post("/api/v1/namespaces/default/pods", """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"with-typo"},
+                 "spec":{"containers":[{"name":"c","image":"busybox","imagePullPolcy":"Never"}]}}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().allValues("Warning")).singleElement().asString()
+                .startsWith("299 - ").contains("imagePullPolcy");
+        assertThat(JSON.readTree(created.body()).path("metadata").path("name").asString()).isEqualTo("with-typo");
+    }
 }
