@@ -21,7 +21,10 @@ BERTH_DEFAULT_NODE_JAVA_OPTS="-XX:MaxNewSize=4m -XX:MinHeapFreeRatio=10 -XX:MaxH
 # collections, full ones at each step of growth); with these, within 10% on every row but the pages of 500
 # (bench/README.md, run-defaults).
 # What it costs is the young generation, touched whole: ~30 MiB more resident memory than the defaults above.
-BERTH_DEFAULT_API_JAVA_OPTS="-Xms128m -XX:NewRatio=2 -XX:CompileThresholdScaling=1"
+# Its heap may grow to 512 MiB: every object it serves is kept decoded in its cache, and at 256 MiB a
+# benchmark's 20,000 pods filled it (30 full collections, 6 s of pauses in 75 s, against 9 and 1 s). At rest
+# the limit costs nothing; under such a load pod-service's memory grows as kube-apiserver's does.
+BERTH_DEFAULT_API_JAVA_OPTS="-Xms128m -Xmx512m -XX:NewRatio=2 -XX:CompileThresholdScaling=1"
 # Added for the scheduler: the usual third of the heap for the young generation. Binding, it allocates fast
 # (each watched pod decoded, each binding built), and in a sixth of its heap those objects outlived the young
 # generation: 700 young and 18 full collections, 11 s of pauses in a 90 s benchmark, against 280 and 10, 6 s
