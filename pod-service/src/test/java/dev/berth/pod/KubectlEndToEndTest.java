@@ -63,6 +63,18 @@ class KubectlEndToEndTest extends PodServiceTest {
     }
 
     @Test
+    void aServerSideDryRunAnswersTheDefaultedPodAndStoresNothing() {
+        String yaml = kubectl.ok("create", "--dry-run=server", "-f", podManifest("kc-dry", "busybox:1.36").toString(),
+                "-o", "yaml");
+        assertThat(yaml).contains("name: kc-dry").contains("uid:").contains("restartPolicy: Always")
+                .doesNotContain("resourceVersion:");
+
+        Kubectl.Result get = kubectl.run("get", "pod", "kc-dry");
+        assertThat(get.exitCode()).isNotZero();
+        assertThat(get.stderr()).contains("\"kc-dry\" not found");
+    }
+
+    @Test
     void applyTwiceIsANoOpTheSecondTime() {
         Path manifest = podManifest("kc-apply", "busybox:1.36");
         assertThat(kubectl.ok("apply", "-f", manifest.toString())).contains("pod/kc-apply created");

@@ -55,11 +55,14 @@ class ReadPathTest extends PodServiceTest {
     @Test
     void servedBytesAreTheFabric8EncodingOfTheSameObject() {
         namespace("read-bytes");
-        http.post("/api/v1/namespaces/read-bytes/pods", pod("a"));
+        // A create's answer is the stored JSON with its resourceVersion spliced in: the same bytes again.
+        String created = http.post("/api/v1/namespaces/read-bytes/pods", pod("a")).body();
+        assertThat(created).isEqualTo(FABRIC8.asJson(FABRIC8.unmarshal(created, Pod.class)));
         http.post("/api/v1/namespaces/read-bytes/pods", pod("b"));
 
         String single = http.get("/api/v1/namespaces/read-bytes/pods/a").body();
         assertThat(single).isEqualTo(FABRIC8.asJson(FABRIC8.unmarshal(single, Pod.class)));
+        assertThat(single).isEqualTo(created);
 
         HttpResponse<String> listed = http.get("/api/v1/namespaces/read-bytes/pods");
         String list = listed.body();

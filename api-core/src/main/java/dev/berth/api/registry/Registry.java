@@ -62,6 +62,20 @@ public final class Registry<T extends HasMetadata> {
     }
 
     public T create(String namespace, T requested, boolean dryRun) {
+        T object = prepareForCreate(namespace, requested);
+        if (dryRun) {
+            requireNamespaceExists(object.getMetadata().getNamespace());
+            return object;
+        }
+        return store(object).view();
+    }
+
+    /** As {@link #create}, not a dry run: the stored object, shared and read-only, with its encoding. */
+    public StoredObject<T> createStored(String namespace, T requested) {
+        return store(prepareForCreate(namespace, requested));
+    }
+
+    private T prepareForCreate(String namespace, T requested) {
         // Clients cannot create an object with a status: it is the system's report, set through /status.
         T object = definition.subresources().contains("status") ? withoutStatus(requested) : requested;
         ObjectMeta meta = requireMetadata(object);
@@ -69,11 +83,12 @@ public final class Registry<T extends HasMetadata> {
         ObjectMetas.prepareForCreate(meta, clock, 1);
         strategy.prepareForCreate(object);
         validate(object, strategy.validate(object));
-        if (dryRun) {
-            requireNamespaceExists(meta.getNamespace());
-            return object;
-        }
+        return object;
+    }
+
+    private StoredObject<T> store(T object) {
         strategy.beforeCreate(object);
+        ObjectMeta meta = object.getMetadata();
         try {
             ObjectKey key = key(meta.getNamespace(), meta.getName());
             // The namespace is checked inside the write: no extra round trip, and no race with its deletion.

@@ -12,14 +12,17 @@ import java.util.Optional;
  */
 public interface Storage {
 
-    /** Stores a new object; 409 AlreadyExists if the key is taken. Returns it with its resourceVersion. */
-    <T extends HasMetadata> T create(ObjectKey key, T object);
+    /**
+     * Stores a new object; 409 AlreadyExists if the key is taken. Returns it with its resourceVersion, shared
+     * and read-only from now on, with its encoding for the answer.
+     */
+    <T extends HasMetadata> StoredObject<T> create(ObjectKey key, T object);
 
     /**
      * As {@link #create}, in one atomic step with the check that {@code namespace} (the key of a namespace
      * object) exists: 404 NotFound for the namespace otherwise, and nothing is written.
      */
-    <T extends HasMetadata> T createInNamespace(ObjectKey namespace, ObjectKey key, T object);
+    <T extends HasMetadata> StoredObject<T> createInNamespace(ObjectKey namespace, ObjectKey key, T object);
 
     /** The current object, a private copy. */
     <T extends HasMetadata> Optional<T> get(ObjectKey key, Class<T> type);

@@ -12,12 +12,19 @@ public final class StoredObject<T extends HasMetadata> {
     private final T object;
     private final long revision;
     private final ObjectCodec codec;
+    /** The JSON just written to storage (without resourceVersion), when this object was the one written. */
+    private final String storedJson;
     private volatile byte[] json;
 
     StoredObject(T object, long revision, ObjectCodec codec) {
+        this(object, revision, codec, null);
+    }
+
+    StoredObject(T object, long revision, ObjectCodec codec, String storedJson) {
         this.object = object;
         this.revision = revision;
         this.codec = codec;
+        this.storedJson = storedJson;
     }
 
     /** The shared object, for reading only (selectors, Tables). */
@@ -33,7 +40,8 @@ public final class StoredObject<T extends HasMetadata> {
     public byte[] json() {
         byte[] encoded = json;
         if (encoded == null) {
-            encoded = codec.encodeForClients(object);
+            encoded = storedJson != null ? codec.withResourceVersion(storedJson, revision)
+                    : codec.encodeForClients(object);
             json = encoded;
         }
         return encoded;

@@ -166,9 +166,15 @@ public class ResourceController {
     private <T extends HasMetadata> void created(Registry<T> registry, ApiPath path, HttpServletRequest request,
                                                  HttpServletResponse response) throws IOException {
         ObjectReader.Decoded<T> decoded = reader.decode(registry.definition(), request);
-        T result = registry.create(path.namespace() == null ? null : path.namespace(), decoded.object(), dryRun(request));
+        if (dryRun(request)) {
+            T result = registry.create(path.namespace(), decoded.object(), true);
+            decoded.addWarnings(response);
+            responses.writeObject(response, HttpStatus.CREATED, result);
+            return;
+        }
+        StoredObject<T> result = registry.createStored(path.namespace(), decoded.object());
         decoded.addWarnings(response);
-        responses.writeObject(response, HttpStatus.CREATED, result);
+        responses.write(response, HttpStatus.CREATED, result.json());
     }
 
     private <T extends HasMetadata> void replaced(Registry<T> registry, ApiPath path, HttpServletRequest request,

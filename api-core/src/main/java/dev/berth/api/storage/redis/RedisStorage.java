@@ -64,15 +64,15 @@ public final class RedisStorage implements Storage, AutoCloseable {
     }
 
     @Override
-    public <T extends HasMetadata> T create(ObjectKey key, T object) {
+    public <T extends HasMetadata> StoredObject<T> create(ObjectKey key, T object) {
         return create(key, object, List.of(keys.object(key), keys.index(key.resource()), keys.revision(),
                 keys.events()));
     }
 
     @Override
-    public <T extends HasMetadata> T createInNamespace(ObjectKey namespace, ObjectKey key, T object) {
-        T created = create(key, object, List.of(keys.object(key), keys.index(key.resource()), keys.revision(),
-                keys.events(), keys.object(namespace)));
+    public <T extends HasMetadata> StoredObject<T> createInNamespace(ObjectKey namespace, ObjectKey key, T object) {
+        StoredObject<T> created = create(key, object, List.of(keys.object(key), keys.index(key.resource()),
+                keys.revision(), keys.events(), keys.object(namespace)));
         if (created == null) {
             throw ApiException.notFound(namespace.resource(), namespace.name());
         }
@@ -80,7 +80,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
     }
 
     /** Null when the script's namespace key (the fifth) is absent. */
-    private <T extends HasMetadata> T create(ObjectKey key, T object, List<String> scriptKeys) {
+    private <T extends HasMetadata> StoredObject<T> create(ObjectKey key, T object, List<String> scriptKeys) {
         String json = codec.encode(object);
         Long rev = redis.execute(createScript, scriptKeys, key.indexMember(), json, RedisKeys.eventKey(key), history);
         if (rev == null || rev == GONE) {
@@ -90,7 +90,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
             return null;
         }
         object.getMetadata().setResourceVersion(Long.toString(rev));
-        return object;
+        return codec.stored(object, rev, json);
     }
 
     @Override

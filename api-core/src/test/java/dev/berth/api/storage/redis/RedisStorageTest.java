@@ -32,8 +32,8 @@ class RedisStorageTest {
 
     @Test
     void createAssignsIncreasingRevisionsAndRefusesDuplicates() {
-        Pod a = storage.create(new ObjectKey("pods", "default", "a"), pod("default", "a"));
-        Pod b = storage.create(new ObjectKey("pods", "default", "b"), pod("default", "b"));
+        Pod a = storage.create(new ObjectKey("pods", "default", "a"), pod("default", "a")).view();
+        Pod b = storage.create(new ObjectKey("pods", "default", "b"), pod("default", "b")).view();
 
         assertThat(Long.parseLong(b.getMetadata().getResourceVersion()))
                 .isGreaterThan(Long.parseLong(a.getMetadata().getResourceVersion()));
@@ -61,7 +61,7 @@ class RedisStorageTest {
         assertThat(storage.currentRevision()).isEqualTo(before);
 
         storage.create(namespace, new NamespaceBuilder().withNewMetadata().withName("team").endMetadata().build());
-        assertThat(storage.createInNamespace(namespace, key, pod("team", "a")).getMetadata().getResourceVersion())
+        assertThat(storage.createInNamespace(namespace, key, pod("team", "a")).view().getMetadata().getResourceVersion())
                 .isNotNull();
         assertThat(storage.get(key, Pod.class)).isPresent();
     }
@@ -130,7 +130,7 @@ class RedisStorageTest {
     @Test
     void unchangedUpdateKeepsTheRevision() {
         ObjectKey key = new ObjectKey("pods", "default", "same");
-        Pod created = storage.create(key, pod("default", "same"));
+        Pod created = storage.create(key, pod("default", "same")).view();
 
         Pod result = storage.guaranteedUpdate(key, Pod.class, Preconditions.NONE, (current, previous) -> current);
 
@@ -174,7 +174,7 @@ class RedisStorageTest {
     @Test
     void deleteChecksPreconditionsAndReturnsTheLastState() {
         ObjectKey key = new ObjectKey("pods", "default", "gone");
-        Pod created = storage.create(key, pod("default", "gone"));
+        Pod created = storage.create(key, pod("default", "gone")).view();
 
         assertThatThrownBy(() -> storage.delete(key, Pod.class, new Preconditions("other-uid", null)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(409));
