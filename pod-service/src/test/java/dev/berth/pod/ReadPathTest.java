@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,6 +79,38 @@ class ReadPathTest extends PodServiceTest {
         String empty = http.get("/api/v1/namespaces/read-empty/pods").body();
         assertThat(empty).endsWith("},\"items\":[]}");
         assertThat(FABRIC8.unmarshal(empty, PodList.class).getItems()).isEmpty();
+    }
+
+    /** An update's answer is the JSON it stored with the new resourceVersion spliced in, not a second encoding. */
+    @Test
+    void updateAnswersAreTheFabric8EncodingAndWhatALaterGetServes() {
+        namespace("write-bytes");
+        http.post("/api/v1/namespaces/write-bytes/pods", pod("a"));
+        String path = "/api/v1/namespaces/write-bytes/pods/a";
+
+        String put = http.put(path, pod("a").replace("\"app\":\"read\"", "\"app\":\"put\"")).body();
+        assertThat(JSON.readTree(put).at("/metadata/labels/app").asString()).isEqualTo("put");
+        assertWireForm(put, path);
+
+        String unchanged = http.put(path, pod("a").replace("\"app\":\"read\"", "\"app\":\"put\"")).body();
+        assertThat(unchanged).as("an update that changes nothing answers the stored object").isEqualTo(put);
+
+        HttpResponse<String> patched = http.patch(path, "application/merge-patch+json",
+                "{\"metadata\":{\"labels\":{\"app\":\"patched\"}}}");
+        assertThat(patched.statusCode()).isEqualTo(200);
+        assertWireForm(patched.body(), path);
+
+        ObjectNode withStatus = (ObjectNode) JSON.readTree(http.get(path).body());
+        withStatus.putObject("status").put("phase", "Running").put("podIP", "10.0.0.9");
+        HttpResponse<String> status = http.put(path + "/status", withStatus.toString());
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        assertThat(JSON.readTree(status.body()).at("/status/podIP").asString()).isEqualTo("10.0.0.9");
+        assertWireForm(status.body(), path);
+    }
+
+    private void assertWireForm(String answer, String path) {
+        assertThat(answer).isEqualTo(FABRIC8.asJson(FABRIC8.unmarshal(answer, Pod.class)));
+        assertThat(http.get(path).body()).isEqualTo(answer);
     }
 
     @Test

@@ -81,12 +81,17 @@ public class ApiServerConfiguration {
         return Clock.systemUTC();
     }
 
+    @Bean
+    ObjectCodec objectCodec(JsonMapper apiJsonMapper) {
+        return new ObjectCodec(apiJsonMapper);
+    }
+
     @Bean(destroyMethod = "close")
-    RedisStorage storage(StringRedisTemplate redis, JsonMapper apiJsonMapper, RedisStorageProperties properties,
+    RedisStorage storage(StringRedisTemplate redis, ObjectCodec objectCodec, RedisStorageProperties properties,
                          List<ResourceStrategy<?>> strategies) {
         Map<String, Class<? extends HasMetadata>> types = strategies.stream().collect(Collectors.toMap(
                 s -> s.definition().plural(), s -> s.definition().type(), (a, b) -> a));
-        return new RedisStorage(redis, new ObjectCodec(apiJsonMapper), properties, plural -> {
+        return new RedisStorage(redis, objectCodec, properties, plural -> {
             Class<? extends HasMetadata> type = types.get(plural);
             return type != null ? type : io.fabric8.kubernetes.api.model.GenericKubernetesResource.class;
         });
@@ -106,10 +111,10 @@ public class ApiServerConfiguration {
 
     @Bean
     @SuppressWarnings({"unchecked", "rawtypes"})
-    ApiResources apiResources(List<ResourceStrategy<?>> strategies, Storage storage, JsonMapper apiJsonMapper,
+    ApiResources apiResources(List<ResourceStrategy<?>> strategies, Storage storage, ObjectCodec objectCodec,
                               Patcher patcher, Clock apiClock) {
         List<Registry<?>> registries = strategies.stream()
-                .<Registry<?>>map(s -> new Registry(s, storage, apiJsonMapper, patcher, apiClock))
+                .<Registry<?>>map(s -> new Registry(s, storage, objectCodec, patcher, apiClock))
                 .toList();
         return new ApiResources(registries);
     }

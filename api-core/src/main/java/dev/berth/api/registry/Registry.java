@@ -6,6 +6,7 @@ import dev.berth.api.patch.PatchType;
 import dev.berth.api.patch.Patcher;
 import dev.berth.api.resource.ResourceDefinition;
 import dev.berth.api.storage.ListResult;
+import dev.berth.api.storage.ObjectCodec;
 import dev.berth.api.storage.ObjectKey;
 import dev.berth.api.storage.Preconditions;
 import dev.berth.api.storage.Storage;
@@ -38,16 +39,18 @@ public final class Registry<T extends HasMetadata> {
     private final ResourceStrategy<T> strategy;
     private final ResourceDefinition<T> definition;
     private final Storage storage;
+    private final ObjectCodec codec;
     private final JsonMapper mapper;
     private final Patcher patcher;
     private final Clock clock;
     private final ObjectSelector<T> selector;
 
-    public Registry(ResourceStrategy<T> strategy, Storage storage, JsonMapper mapper, Patcher patcher, Clock clock) {
+    public Registry(ResourceStrategy<T> strategy, Storage storage, ObjectCodec codec, Patcher patcher, Clock clock) {
         this.strategy = strategy;
         this.definition = strategy.definition();
         this.storage = storage;
-        this.mapper = mapper;
+        this.codec = codec;
+        this.mapper = codec.mapper();
         this.patcher = patcher;
         this.clock = clock;
         this.selector = new ObjectSelector<>(strategy);
@@ -141,14 +144,15 @@ public final class Registry<T extends HasMetadata> {
         requireNameMatches(meta, name);
         ObjectKey key = key(meta.getNamespace(), name);
         if (strategy.allowCreateOnUpdate() && storage.get(key, definition.type()).isEmpty()) {
-            return new Written<>(create(namespace, object, dryRun), true);
+            return new Written<>(dryRun ? notStored(create(namespace, object, true)) : createStored(namespace, object),
+                    true);
         }
         String expected = emptyToNull(meta.getResourceVersion());
         return new Written<>(write(key, new Preconditions(null, expected), stored -> object, false, dryRun), false);
     }
 
     /** PUT on {@code /status}: replaces only the status. */
-    public T updateStatus(String namespace, String name, T object, boolean dryRun) {
+    public StoredObject<T> updateStatus(String namespace, String name, T object, boolean dryRun) {
         ObjectMeta meta = requireMetadata(object);
         bindNamespace(meta, namespace);
         requireNameMatches(meta, name);
@@ -157,7 +161,7 @@ public final class Registry<T extends HasMetadata> {
                 dryRun);
     }
 
-    public T patch(String namespace, String name, boolean statusOnly, PatchType type, JsonNode patch, boolean dryRun) {
+    public StoredObject<T> patch(String namespace, String name, boolean statusOnly, PatchType type, JsonNode patch, boolean dryRun) {
         return write(key(namespace, name), Preconditions.NONE, stored -> {
             JsonNode patched = patcher.apply(type, mapper.valueToTree(stored), patch, definition.type());
             T result = decode(patched);
@@ -177,7 +181,7 @@ public final class Registry<T extends HasMetadata> {
      */
     public T systemUpdate(String namespace, String name, Preconditions preconditions, UnaryOperator<T> change) {
         return storage.guaranteedUpdate(key(namespace, name), definition.type(), preconditions,
-                (current, previous) -> change.apply(current));
+                (current, previous) -> change.apply(current)).view();
     }
 
     public DeleteOutcome<T> delete(String namespace, String name, DeleteOptions options, boolean dryRun) {
@@ -194,7 +198,7 @@ public final class Registry<T extends HasMetadata> {
         }
         if (grace > 0 || hasFinalizers) {
             T marked = storage.guaranteedUpdate(key, definition.type(), preconditions,
-                    (c, previous) -> markForDeletion(c, grace, added));
+                    (c, previous) -> markForDeletion(c, grace, added)).view();
             if (grace > 0 || !marked.getMetadata().getFinalizers().isEmpty()) {
                 return new DeleteOutcome<>(marked, false);
             }
@@ -219,7 +223,7 @@ public final class Registry<T extends HasMetadata> {
     }
 
     /** @param change builds the requested object from the stored one, which it must not change */
-    private T write(ObjectKey key, Preconditions preconditions, UnaryOperator<T> change, boolean statusOnly,
+    private StoredObject<T> write(ObjectKey key, Preconditions preconditions, UnaryOperator<T> change, boolean statusOnly,
                     boolean dryRun) {
         UpdateFunction<T> merged = (current, old) -> {
             T updated = change.apply(old);
@@ -242,22 +246,28 @@ public final class Registry<T extends HasMetadata> {
         if (dryRun) {
             T current = storage.get(key, definition.type())
                     .orElseThrow(() -> ApiException.notFound(definition.plural(), key.name()));
-            return merged.apply(current, copy(current));
+            return notStored(merged.apply(current, copy(current)));
         }
-        T written = storage.guaranteedUpdate(key, definition.type(), preconditions, merged);
+        StoredObject<T> written = storage.guaranteedUpdate(key, definition.type(), preconditions, merged);
         return finishIfReleased(key, written);
     }
 
     /** An object marked for deletion goes once its last finalizer is removed (and it has no grace pending). */
-    private T finishIfReleased(ObjectKey key, T written) {
-        ObjectMeta meta = written.getMetadata();
+    private StoredObject<T> finishIfReleased(ObjectKey key, StoredObject<T> written) {
+        ObjectMeta meta = written.view().getMetadata();
         if (meta.getDeletionTimestamp() != null && meta.getFinalizers().isEmpty()
-                && strategy.gracePeriodSeconds(written, null) == 0) {
+                && strategy.gracePeriodSeconds(written.view(), null) == 0) {
             T deleted = storage.delete(key, definition.type(), new Preconditions(meta.getUid(), null));
             strategy.afterDelete(deleted);
-            return deleted;
+            return notStored(deleted);
         }
         return written;
+    }
+
+    /** An answer that is not an object as written (a dry run's, a deletion's): encoded when it is served. */
+    private StoredObject<T> notStored(T object) {
+        String version = object.getMetadata().getResourceVersion();
+        return codec.stored(object, version == null || version.isEmpty() ? 0 : Long.parseLong(version));
     }
 
     /** {@code base} with the status of {@code statusSource}, for kinds that have a status subresource. */
@@ -379,6 +389,6 @@ public final class Registry<T extends HasMetadata> {
     }
 
     /** A stored object and whether the request created it (201) rather than replaced it (200). */
-    public record Written<T>(T object, boolean created) {
+    public record Written<T extends HasMetadata>(StoredObject<T> object, boolean created) {
     }
 }

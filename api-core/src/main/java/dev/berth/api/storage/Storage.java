@@ -42,8 +42,9 @@ public interface Storage {
     /**
      * Reads the object, applies {@code update} and writes the result if nobody wrote in between, retrying
      * otherwise. A result equal to the current object is not written (its revision stays). 404 if absent.
+     * Returns the object as stored, with the JSON written, so answering it encodes nothing again.
      */
-    <T extends HasMetadata> T guaranteedUpdate(ObjectKey key, Class<T> type, Preconditions preconditions,
+    <T extends HasMetadata> StoredObject<T> guaranteedUpdate(ObjectKey key, Class<T> type, Preconditions preconditions,
                                                UpdateFunction<T> update);
 
     /** Removes the object if the preconditions hold; returns its last state at the deletion's revision. */

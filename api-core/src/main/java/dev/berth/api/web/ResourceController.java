@@ -107,8 +107,8 @@ public class ResourceController {
         boolean status = requireItem(path, request);
         PatchType type = PatchType.fromContentType(request.getContentType());
         JsonNode patch = bodies.parse(bodies.read(request), "application/json");
-        HasMetadata result = registry.patch(path.namespace(), path.name(), status, type, patch, dryRun(request));
-        responses.writeObject(response, HttpStatus.OK, result);
+        StoredObject<?> result = registry.patch(path.namespace(), path.name(), status, type, patch, dryRun(request));
+        responses.write(response, HttpStatus.OK, result.json());
     }
 
     @DeleteMapping(ROOT + "**")
@@ -181,14 +181,15 @@ public class ResourceController {
                                                   HttpServletResponse response) throws IOException {
         ObjectReader.Decoded<T> decoded = reader.decode(registry.definition(), request);
         if (path.subresource() != null) {
-            T result = registry.updateStatus(path.namespace(), path.name(), decoded.object(), dryRun(request));
+            StoredObject<T> result = registry.updateStatus(path.namespace(), path.name(), decoded.object(),
+                    dryRun(request));
             decoded.addWarnings(response);
-            responses.writeObject(response, HttpStatus.OK, result);
+            responses.write(response, HttpStatus.OK, result.json());
             return;
         }
         Registry.Written<T> written = registry.update(path.namespace(), path.name(), decoded.object(), dryRun(request));
         decoded.addWarnings(response);
-        responses.writeObject(response, written.created() ? HttpStatus.CREATED : HttpStatus.OK, written.object());
+        responses.write(response, written.created() ? HttpStatus.CREATED : HttpStatus.OK, written.object().json());
     }
 
     /** Returns true when the path targets the status subresource (the only generic one). */

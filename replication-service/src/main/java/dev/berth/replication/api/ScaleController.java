@@ -93,11 +93,11 @@ class ScaleController {
             ReplicationController rc = controllers().get(namespace, name);
             rc.getSpec().setReplicas(replicas);
             rc.getMetadata().setResourceVersion(version);
-            return controllers().update(namespace, name, rc, false).object();
+            return controllers().update(namespace, name, rc, false).object().view();
         }
         ObjectNode merge = mapper.createObjectNode();
         merge.putObject("spec").put("replicas", replicas);
-        return controllers().patch(namespace, name, false, PatchType.MERGE, merge, false);
+        return controllers().patch(namespace, name, false, PatchType.MERGE, merge, false).view();
     }
 
     private Scale decode(JsonNode tree) {

@@ -160,7 +160,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
      * {@code update} or a lost compare-and-set on the cached copy is retried from the stored state.
      */
     @Override
-    public <T extends HasMetadata> T guaranteedUpdate(ObjectKey key, Class<T> type, Preconditions preconditions,
+    public <T extends HasMetadata> StoredObject<T> guaranteedUpdate(ObjectKey key, Class<T> type, Preconditions preconditions,
                                                       UpdateFunction<T> update) {
         boolean fromCache = true;
         while (true) {
@@ -190,16 +190,16 @@ public final class RedisStorage implements Storage, AutoCloseable {
             }
             String json = codec.encode(updated);
             if (json.equals(state.json())) {
-                return previous;
+                return codec.stored(previous, state.revision(), state.json());
             }
             Long rev = redis.execute(updateScript, List.of(keys.object(key), keys.revision(), keys.events()),
                     Long.toString(state.revision()), json, RedisKeys.eventKey(key), history);
             if (rev != null && rev > 0) {
                 updated.getMetadata().setResourceVersion(Long.toString(rev));
-                return updated;
+                return codec.stored(updated, rev, json);
             }
             if (rev != null && rev == UNCHANGED) {
-                return previous;
+                return codec.stored(previous, state.revision(), json);
             }
             if (fromCache) {
                 fromCache = false;

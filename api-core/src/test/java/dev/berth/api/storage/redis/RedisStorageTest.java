@@ -4,6 +4,7 @@ import dev.berth.api.errors.ApiException;
 import dev.berth.api.storage.ListResult;
 import dev.berth.api.storage.ObjectKey;
 import dev.berth.api.storage.Preconditions;
+import dev.berth.api.storage.StoredObject;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import org.junit.jupiter.api.AfterEach;
@@ -132,9 +133,12 @@ class RedisStorageTest {
         ObjectKey key = new ObjectKey("pods", "default", "same");
         Pod created = storage.create(key, pod("default", "same")).view();
 
-        Pod result = storage.guaranteedUpdate(key, Pod.class, Preconditions.NONE, (current, previous) -> current);
+        StoredObject<Pod> result = storage.guaranteedUpdate(key, Pod.class, Preconditions.NONE,
+                (current, previous) -> current);
 
-        assertThat(result.getMetadata().getResourceVersion()).isEqualTo(created.getMetadata().getResourceVersion());
+        assertThat(result.view().getMetadata().getResourceVersion())
+                .isEqualTo(created.getMetadata().getResourceVersion());
+        assertThat(result.json()).isEqualTo(storage.read(key, Pod.class).orElseThrow().json());
         assertThat(storage.currentRevision()).isEqualTo(Long.parseLong(created.getMetadata().getResourceVersion()));
     }
 
@@ -153,16 +157,19 @@ class RedisStorageTest {
                 Pod written = other.guaranteedUpdate(key, Pod.class, Preconditions.NONE, (current, previous) -> {
                     current.getMetadata().setLabels(Map.of("other", round));
                     return current;
-                });
+                }).view();
                 // As a client that read from the other process and writes here with that resourceVersion.
-                Pod result = storage.guaranteedUpdate(key, Pod.class,
+                StoredObject<Pod> answer = storage.guaranteedUpdate(key, Pod.class,
                         new Preconditions(null, written.getMetadata().getResourceVersion()), (current, previous) -> {
                             current.getMetadata().setAnnotations(Map.of("here", round));
                             return current;
                         });
+                Pod result = answer.view();
 
                 assertThat(result.getMetadata().getLabels()).containsEntry("other", round);
                 assertThat(result.getMetadata().getAnnotations()).containsEntry("here", round);
+                assertThat(answer.json()).as("the answer is the fabric8 encoding of the object written")
+                        .isEqualTo(fixture.mapper().writeValueAsBytes(result));
                 assertThat(storage.get(key, Pod.class)).get().satisfies(stored -> {
                     assertThat(stored.getMetadata().getLabels()).containsEntry("other", round);
                     assertThat(stored.getMetadata().getAnnotations()).containsEntry("here", round);

@@ -16,6 +16,7 @@ final class StorageFixture implements AutoCloseable {
     final StringRedisTemplate redis;
     final RedisStorage storage;
     private final RedisStorageProperties properties;
+    private final JsonMapper mapper = JsonMapper.builder().build();
     final String prefix = RedisServer.newPrefix();
 
     StorageFixture(long history, int watchCache) {
@@ -30,7 +31,12 @@ final class StorageFixture implements AutoCloseable {
 
     /** Another storage on the same keys, as a second API server process has (the caller closes it). */
     RedisStorage secondProcess() {
-        return new RedisStorage(redis, new ObjectCodec(JsonMapper.builder().build()), properties, resource -> Pod.class);
+        return new RedisStorage(redis, new ObjectCodec(mapper), properties, resource -> Pod.class);
+    }
+
+    /** The mapper the storage encodes with. */
+    JsonMapper mapper() {
+        return mapper;
     }
 
     static Pod pod(String namespace, String name) {
