@@ -6,6 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /** A plain HTTP client for tests that check exact codes and bodies. */
 final class Http {
@@ -44,6 +47,32 @@ final class Http {
 
     HttpResponse<String> delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    /** A watch's lines (one frame each) as they arrive; the stream ends with the test's JVM or the server. */
+    BlockingQueue<String> watch(String path) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription subscription) {
+                        subscription.request(Long.MAX_VALUE);
+                    }
+
+                    @Override
+                    public void onNext(String line) {
+                        lines.add(line);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                    }
+
+                    @Override
+                    public void onComplete() {
+                    }
+                }));
+        return lines;
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {

@@ -118,8 +118,8 @@ class ReadPathTest extends PodServiceTest {
         namespace("read-watch");
         String from = JSON.readTree(http.get("/api/v1/namespaces/read-watch/pods").body())
                 .path("metadata").path("resourceVersion").asString();
-        BlockingQueue<String> all = watch("/api/v1/namespaces/read-watch/pods?watch=true&resourceVersion=" + from);
-        BlockingQueue<String> selected = watch("/api/v1/namespaces/read-watch/pods?watch=true&labelSelector=app%3Dread"
+        BlockingQueue<String> all = http.watch("/api/v1/namespaces/read-watch/pods?watch=true&resourceVersion=" + from);
+        BlockingQueue<String> selected = http.watch("/api/v1/namespaces/read-watch/pods?watch=true&labelSelector=app%3Dread"
                 + "&resourceVersion=" + from);
         http.post("/api/v1/namespaces/read-watch/pods", pod("w"));
         http.patch("/api/v1/namespaces/read-watch/pods/w", "application/merge-patch+json",
@@ -138,31 +138,6 @@ class ReadPathTest extends PodServiceTest {
         assertThat(modified).isEqualTo("{\"type\":\"MODIFIED\",\"object\":"
                 + FABRIC8.asJson(FABRIC8.unmarshal(object, Pod.class)) + "}");
         assertThat(object).isEqualTo(JSON.readTree(http.get("/api/v1/namespaces/read-watch/pods/w").body()).toString());
-    }
-
-    private BlockingQueue<String> watch(String path) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
-                    @Override
-                    public void onSubscribe(Flow.Subscription subscription) {
-                        subscription.request(Long.MAX_VALUE);
-                    }
-
-                    @Override
-                    public void onNext(String line) {
-                        lines.add(line);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                    }
-
-                    @Override
-                    public void onComplete() {
-                    }
-                }));
-        return lines;
     }
 
     private static String next(BlockingQueue<String> lines) throws InterruptedException {

@@ -111,6 +111,17 @@ public class ApiException extends RuntimeException {
         return of(503, "ServiceUnavailable", message, null, null);
     }
 
+    /**
+     * 503 that the client should retry after {@code retryAfterSeconds}: the Status carries it in its details and
+     * the answer in a {@code Retry-After} header, which client-go and fabric8 honour by retrying.
+     */
+    public static ApiException unavailable(String message, int retryAfterSeconds) {
+        return new ApiException(new StatusBuilder().withStatus("Failure").withCode(503).withReason("ServiceUnavailable")
+                .withMessage(message)
+                .withDetails(new StatusDetailsBuilder().withRetryAfterSeconds(retryAfterSeconds).build())
+                .build());
+    }
+
     /** An error the HTTP layer raised with only a code (a path Tomcat refuses, a servlet error), as a Status. */
     public static ApiException forCode(int code, String message) {
         String reason = switch (code) {

@@ -6,9 +6,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code redis-server} for tests: one process per test JVM on a free loopback port, started on first
@@ -20,10 +23,13 @@ public final class RedisServer {
     private static RedisServer shared;
 
     private final int port;
+    /** Where it keeps an append-only file, or null for a server whose data ends with it. */
+    private final Path dataDirectory;
     private final Process process;
 
-    private RedisServer(int port, Process process) {
+    private RedisServer(int port, Path dataDirectory, Process process) {
         this.port = port;
+        this.dataDirectory = dataDirectory;
         this.process = process;
     }
 
@@ -36,13 +42,33 @@ public final class RedisServer {
     }
 
     public static RedisServer start() {
-        int port = freePort();
+        return start(freePort(), null);
+    }
+
+    /** A server that keeps its data in an append-only file in {@code directory}, so a {@link #restart} finds it. */
+    public static RedisServer startPersistent(Path directory) {
+        return start(freePort(), directory);
+    }
+
+    /** Stops this server (see {@link #stop}) and starts it again on the same port and data. */
+    public RedisServer restart() {
+        stop();
+        return start(port, dataDirectory);
+    }
+
+    private static RedisServer start(int port, Path dataDirectory) {
+        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--save", ""));
+        if (dataDirectory == null) {
+            command.addAll(List.of("--appendonly", "no"));
+        } else {
+            command.addAll(List.of("--appendonly", "yes", "--appendfsync", "always",
+                    "--dir", dataDirectory.toString()));
+        }
         try {
             File log = File.createTempFile("berth-test-redis", ".log");
-            Process process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port),
-                    "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"))
-                    .redirectErrorStream(true).redirectOutput(log).start();
-            RedisServer server = new RedisServer(port, process);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+            RedisServer server = new RedisServer(port, dataDirectory, process);
             server.awaitReady(Duration.ofSeconds(20));
             return server;
         } catch (IOException e) {
@@ -63,8 +89,17 @@ public final class RedisServer {
         return "{test-" + UUID.randomUUID() + "}";
     }
 
+    /** Stops the server and waits until it has exited, so its port refuses connections. */
     public void stop() {
         process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping redis-server", e);
+        }
     }
 
     private void awaitReady(Duration timeout) {
