@@ -161,7 +161,8 @@ public final class Registry<T extends HasMetadata> {
                 dryRun);
     }
 
-    public StoredObject<T> patch(String namespace, String name, boolean statusOnly, PatchType type, JsonNode patch, boolean dryRun) {
+    public StoredObject<T> patch(String namespace, String name, boolean statusOnly, PatchType type, JsonNode patch,
+                                 boolean dryRun) {
         return write(key(namespace, name), Preconditions.NONE, stored -> {
             JsonNode patched = patcher.apply(type, mapper.valueToTree(stored), patch, definition.type());
             T result = decode(patched);
@@ -223,8 +224,8 @@ public final class Registry<T extends HasMetadata> {
     }
 
     /** @param change builds the requested object from the stored one, which it must not change */
-    private StoredObject<T> write(ObjectKey key, Preconditions preconditions, UnaryOperator<T> change, boolean statusOnly,
-                    boolean dryRun) {
+    private StoredObject<T> write(ObjectKey key, Preconditions preconditions, UnaryOperator<T> change,
+                                  boolean statusOnly, boolean dryRun) {
         UpdateFunction<T> merged = (current, old) -> {
             T updated = change.apply(old);
             // A status update keeps all but the status as stored: `current`, a copy nothing else has touched.

@@ -44,8 +44,8 @@ public interface Storage {
      * otherwise. A result equal to the current object is not written (its revision stays). 404 if absent.
      * Returns the object as stored, with the JSON written, so answering it encodes nothing again.
      */
-    <T extends HasMetadata> StoredObject<T> guaranteedUpdate(ObjectKey key, Class<T> type, Preconditions preconditions,
-                                               UpdateFunction<T> update);
+    <T extends HasMetadata> StoredObject<T> guaranteedUpdate(ObjectKey key, Class<T> type,
+                                                             Preconditions preconditions, UpdateFunction<T> update);
 
     /** Removes the object if the preconditions hold; returns its last state at the deletion's revision. */
     <T extends HasMetadata> T delete(ObjectKey key, Class<T> type, Preconditions preconditions);

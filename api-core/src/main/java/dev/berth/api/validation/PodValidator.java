@@ -35,6 +35,9 @@ public final class PodValidator {
 
     /** Compares the specs with the mutable fields copied over from the update. */
     private static boolean sameExceptMutable(PodSpec updated, PodSpec old) {
+        if (updated.equals(old)) {
+            return true; // most updates (labels, annotations) leave the spec alone: no copies to compare
+        }
         PodSpec comparable = new io.fabric8.kubernetes.api.model.PodSpecBuilder(updated).build();
         comparable.setContainers(withImagesOf(old.getContainers(), updated.getContainers()));
         comparable.setInitContainers(withImagesOf(old.getInitContainers(), updated.getInitContainers()));

@@ -79,8 +79,9 @@ public class StatusExceptionHandler {
         if (now - last >= STORAGE_WARNING_INTERVAL && lastStorageWarning.compareAndSet(last, now)) {
             log.warn("Storage unavailable, answering 503: {}", e.getMostSpecificCause().toString());
         }
-        return status(ApiException.unavailable("the API's storage is unavailable, try again later: "
-                + e.getMessage(), STORAGE_RETRY_AFTER_SECONDS));
+        // The cause (Redis' address, the driver's words) goes to the log, not to clients.
+        return status(ApiException.unavailable("the API's storage is unavailable, try again later",
+                STORAGE_RETRY_AFTER_SECONDS));
     }
 
     @ExceptionHandler(Exception.class)

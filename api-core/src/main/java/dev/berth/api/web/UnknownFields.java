@@ -46,12 +46,19 @@ final class UnknownFields {
         if (value instanceof Collection<?> items) {
             int i = 0;
             for (Object item : items) {
-                walk(item, new Path(path, null, i++), found);
+                if (mayHoldFields(item)) {
+                    walk(item, new Path(path, null, i), found);
+                }
+                i++;
             }
             return;
         }
         if (value instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> walk(v, new Path(path, "[" + k + "]", -1), found));
+            map.forEach((k, v) -> {
+                if (mayHoldFields(v)) {
+                    walk(v, new Path(path, "[" + k + "]", -1), found);
+                }
+            });
             return;
         }
         if (!(value instanceof KubernetesResource)) {
@@ -62,10 +69,15 @@ final class UnknownFields {
             if (slot.additional() && child instanceof Map<?, ?> extra) {
                 String prefix = path == null ? "" : path + ".";
                 extra.keySet().forEach(k -> found.add(prefix + k));
-            } else if (child != null) {
+            } else if (mayHoldFields(child)) {
                 walk(child, new Path(path, slot.jsonName(), -1), found);
             }
         }
+    }
+
+    /** Scalars (strings, numbers, quantities' text) are most of an object's values and have no fields. */
+    private static boolean mayHoldFields(Object value) {
+        return value instanceof KubernetesResource || value instanceof Collection<?> || value instanceof Map<?, ?>;
     }
 
     private static String jsonName(Field field) {

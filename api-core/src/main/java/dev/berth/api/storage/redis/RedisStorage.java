@@ -160,8 +160,9 @@ public final class RedisStorage implements Storage, AutoCloseable {
      * {@code update} or a lost compare-and-set on the cached copy is retried from the stored state.
      */
     @Override
-    public <T extends HasMetadata> StoredObject<T> guaranteedUpdate(ObjectKey key, Class<T> type, Preconditions preconditions,
-                                                      UpdateFunction<T> update) {
+    public <T extends HasMetadata> StoredObject<T> guaranteedUpdate(ObjectKey key, Class<T> type,
+                                                                    Preconditions preconditions,
+                                                                    UpdateFunction<T> update) {
         boolean fromCache = true;
         while (true) {
             Current<T> state = fromCache ? cachedState(key, type) : null;
