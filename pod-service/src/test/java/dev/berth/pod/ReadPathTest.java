@@ -128,13 +128,18 @@ class ReadPathTest extends PodServiceTest {
         String added = next(all);
         assertThat(next(selected)).isEqualTo(added);
         assertThat(added).startsWith("{\"type\":\"ADDED\",\"object\":");
-        // One change, two frames: MODIFIED for the plain watch, DELETED where the pod stopped matching.
+        // One change, two frames: MODIFIED for the plain watch, DELETED where the pod stopped matching, which
+        // carries the state the selector had selected at the change's resourceVersion, as kube-apiserver sends.
         String modified = next(all);
         String deleted = next(selected);
         assertThat(modified).startsWith("{\"type\":\"MODIFIED\",\"object\":");
         assertThat(deleted).startsWith("{\"type\":\"DELETED\",\"object\":");
         String object = JSON.readTree(modified).get("object").toString();
-        assertThat(JSON.readTree(deleted).get("object").toString()).isEqualTo(object);
+        Pod left = FABRIC8.unmarshal(JSON.readTree(deleted).get("object").toString(), Pod.class);
+        assertThat(left.getMetadata().getLabels()).containsEntry("app", "read");
+        assertThat(left.getMetadata().getResourceVersion())
+                .isEqualTo(JSON.readTree(modified).at("/object/metadata/resourceVersion").asString());
+        assertThat(deleted).isEqualTo("{\"type\":\"DELETED\",\"object\":" + FABRIC8.asJson(left) + "}");
         assertThat(modified).isEqualTo("{\"type\":\"MODIFIED\",\"object\":"
                 + FABRIC8.asJson(FABRIC8.unmarshal(object, Pod.class)) + "}");
         assertThat(object).isEqualTo(JSON.readTree(http.get("/api/v1/namespaces/read-watch/pods/w").body()).toString());

@@ -1,6 +1,7 @@
 package dev.berth.api.registry;
 
 import dev.berth.api.errors.ApiException;
+import dev.berth.api.storage.StoredObject;
 import dev.berth.api.storage.WatchEvent;
 import dev.berth.api.storage.WatchListener;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -48,15 +49,20 @@ final class ObjectSelector<T extends HasMetadata> {
             @Override
             public void onEvent(WatchEvent event) {
                 boolean now = matches(event.object(), selection);
-                boolean before = event.previous() != null && matches(event.previous(), selection);
+                boolean before = event.previous() != null && matches(event.previousObject(), selection);
                 WatchEvent.Type type = switch (event.type()) {
                     case ADDED -> now ? WatchEvent.Type.ADDED : null;
                     case DELETED -> now ? WatchEvent.Type.DELETED : null;
                     case MODIFIED -> now ? (before ? WatchEvent.Type.MODIFIED : WatchEvent.Type.ADDED)
                             : (before ? WatchEvent.Type.DELETED : null);
                 };
-                if (type != null) {
-                    target.onEvent(new WatchEvent(type, event.resource(), event.object(), event.previous(),
+                if (type == WatchEvent.Type.DELETED && event.type() == WatchEvent.Type.MODIFIED) {
+                    // As kube-apiserver: the state the watcher selected, at the revision of the change.
+                    StoredObject<HasMetadata> selected = event.previous().atRevision(event.revision());
+                    target.onEvent(new WatchEvent(type, event.resource(), selected, event.previous(),
+                            event.revision()));
+                } else if (type != null) {
+                    target.onEvent(new WatchEvent(type, event.resource(), event.stored(), event.previous(),
                             event.revision()));
                 }
             }

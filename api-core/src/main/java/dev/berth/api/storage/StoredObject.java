@@ -53,6 +53,16 @@ public final class StoredObject<T extends HasMetadata> {
         return codec.decode(json(), (Class<T>) object.getClass());
     }
 
+    /**
+     * This state as served at another revision: what a watcher whose selector a change left is sent (DELETED
+     * with the state it had selected), as kube-apiserver does.
+     */
+    public StoredObject<T> atRevision(long servedAt) {
+        T copy = copy();
+        copy.getMetadata().setResourceVersion(Long.toString(servedAt));
+        return new StoredObject<>(copy, servedAt, codec);
+    }
+
     /** The key the object is indexed by in its resource: {@code namespace/name}. */
     public String indexMember() {
         return ObjectKey.indexMember(object.getMetadata().getNamespace(), object.getMetadata().getName());

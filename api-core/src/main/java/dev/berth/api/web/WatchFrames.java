@@ -53,7 +53,7 @@ public final class WatchFrames {
                 return cached;
             }
         }
-        byte[] frame = frame(type, mapper.writeValueAsBytes(event.object()));
+        byte[] frame = frame(type, event.stored().json());
         synchronized (encoded) {
             encoded.put(key, frame);
         }

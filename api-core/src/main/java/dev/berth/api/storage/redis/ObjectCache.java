@@ -32,7 +32,8 @@ final class ObjectCache {
         resources.put(resource, objects);
     }
 
-    void apply(WatchEvent event, StoredObject<HasMetadata> stored) {
+    void apply(WatchEvent event) {
+        StoredObject<HasMetadata> stored = event.stored();
         ResourceObjects objects = resources.get(event.resource());
         if (objects == null || event.revision() <= objects.loadedAt) {
             return;

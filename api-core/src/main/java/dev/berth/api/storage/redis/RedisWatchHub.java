@@ -223,7 +223,7 @@ final class RedisWatchHub implements AutoCloseable {
             record.getValue().forEach((k, v) -> fields.put(utf8(k), utf8(v)));
             WatchEvent event = decode(rev, fields, objects::stateBefore);
             revision = rev;
-            objects.apply(event, codec.stored(event.object(), rev));
+            objects.apply(event);
             cache.addLast(event);
             if (cache.size() > properties.watchCache()) {
                 cache.removeFirst();
@@ -252,13 +252,13 @@ final class RedisWatchHub implements AutoCloseable {
                               BiFunction<ObjectKey, Long, StoredObject<HasMetadata>> cached) {
         ObjectKey key = RedisKeys.parseEventKey(fields.get("k"));
         Class<? extends HasMetadata> type = types.typeOf(key.resource());
-        HasMetadata object = codec.decode(fields.get("o"), rev, type);
+        StoredObject<HasMetadata> object = codec.stored(codec.decode(fields.get("o"), rev, type), rev);
         String prev = fields.get("p");
-        HasMetadata previous = null;
+        StoredObject<HasMetadata> previous = null;
         if (prev != null) {
             // The cache's copy is exactly the event's previous state: no second decode per change.
             StoredObject<HasMetadata> before = cached.apply(key, rev);
-            previous = before != null ? before.view() : codec.decode(prev, rev - 1, type);
+            previous = before != null ? before : codec.stored(codec.decode(prev, rev - 1, type), rev - 1);
         }
         return new WatchEvent(WatchEvent.Type.valueOf(fields.get("t")), key.resource(), object, previous, rev);
     }

@@ -117,7 +117,7 @@ class RedisWatchTest {
             List<WatchEvent> list = new ArrayList<>(events.events);
             assertThat(list).extracting(WatchEvent::type).containsExactly(
                     WatchEvent.Type.ADDED, WatchEvent.Type.MODIFIED, WatchEvent.Type.DELETED);
-            assertThat(list.get(1).previous().getMetadata().getLabels()).isNullOrEmpty();
+            assertThat(list.get(1).previousObject().getMetadata().getLabels()).isNullOrEmpty();
             assertThat(list.get(1).object().getMetadata().getLabels()).containsEntry("v", "2");
             assertThat(list.get(2).object().getMetadata().getResourceVersion())
                     .isEqualTo(deleted.getMetadata().getResourceVersion());
