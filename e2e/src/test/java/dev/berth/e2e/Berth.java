@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,24 @@ final class Berth {
     }
 
     private Berth() {
+    }
+
+    /**
+     * Stops the cluster, first copying its components' logs to {@code target/cluster-logs/<name>}: the next
+     * test's cluster writes to the same files, so a failure would otherwise leave nothing to read.
+     */
+    static Result down(String name) {
+        Path logs = SCRIPT.getParent().resolve(".berth/logs");
+        Path kept = Path.of("target", "cluster-logs", name).toAbsolutePath();
+        try (var files = Files.list(logs)) {
+            Files.createDirectories(kept);
+            for (Path log : files.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("Cluster logs not kept: " + e);
+        }
+        return run(Duration.ofMinutes(3), "down");
     }
 
     static Result run(Duration limit, String... args) {

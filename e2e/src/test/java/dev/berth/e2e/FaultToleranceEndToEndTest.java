@@ -110,7 +110,7 @@ class FaultToleranceEndToEndTest {
         if (client != null) {
             client.close();
         }
-        Berth.run(Duration.ofMinutes(3), "down");
+        Berth.down("fault-tolerance");
     }
 
     /** Each kill comes right after a scale, up or down, so it lands while pods are created or deleted. */

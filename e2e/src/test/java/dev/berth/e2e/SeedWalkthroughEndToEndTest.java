@@ -47,7 +47,7 @@ class SeedWalkthroughEndToEndTest {
 
     @AfterAll
     static void down() {
-        Berth.run(Duration.ofMinutes(3), "down");
+        Berth.down("seed-walkthrough");
     }
 
     @Test
