@@ -65,20 +65,11 @@ public final class Registry<T extends HasMetadata> {
     }
 
     public T create(String namespace, T requested, boolean dryRun) {
-        T object = prepareForCreate(namespace, requested);
-        if (dryRun) {
-            requireNamespaceExists(object.getMetadata().getNamespace());
-            return object;
-        }
-        return store(object).view();
+        return createStored(namespace, requested, dryRun).view();
     }
 
-    /** As {@link #create}, not a dry run: the stored object, shared and read-only, with its encoding. */
-    public StoredObject<T> createStored(String namespace, T requested) {
-        return store(prepareForCreate(namespace, requested));
-    }
-
-    private T prepareForCreate(String namespace, T requested) {
+    /** As {@link #create}: the stored object, shared and read-only, with its encoding for the answer. */
+    public StoredObject<T> createStored(String namespace, T requested, boolean dryRun) {
         // Clients cannot create an object with a status: it is the system's report, set through /status.
         T object = definition.subresources().contains("status") ? withoutStatus(requested) : requested;
         ObjectMeta meta = requireMetadata(object);
@@ -86,12 +77,11 @@ public final class Registry<T extends HasMetadata> {
         ObjectMetas.prepareForCreate(meta, clock, 1);
         strategy.prepareForCreate(object);
         validate(object, strategy.validate(object));
-        return object;
-    }
-
-    private StoredObject<T> store(T object) {
+        if (dryRun) {
+            requireNamespaceExists(meta.getNamespace());
+            return notStored(object);
+        }
         strategy.beforeCreate(object);
-        ObjectMeta meta = object.getMetadata();
         try {
             ObjectKey key = key(meta.getNamespace(), meta.getName());
             // The namespace is checked inside the write: no extra round trip, and no race with its deletion.
@@ -144,8 +134,7 @@ public final class Registry<T extends HasMetadata> {
         requireNameMatches(meta, name);
         ObjectKey key = key(meta.getNamespace(), name);
         if (strategy.allowCreateOnUpdate() && storage.get(key, definition.type()).isEmpty()) {
-            return new Written<>(dryRun ? notStored(create(namespace, object, true)) : createStored(namespace, object),
-                    true);
+            return new Written<>(createStored(namespace, object, dryRun), true);
         }
         String expected = emptyToNull(meta.getResourceVersion());
         return new Written<>(write(key, new Preconditions(null, expected), stored -> object, false, dryRun), false);

@@ -166,13 +166,7 @@ public class ResourceController {
     private <T extends HasMetadata> void created(Registry<T> registry, ApiPath path, HttpServletRequest request,
                                                  HttpServletResponse response) throws IOException {
         ObjectReader.Decoded<T> decoded = reader.decode(registry.definition(), request);
-        if (dryRun(request)) {
-            T result = registry.create(path.namespace(), decoded.object(), true);
-            decoded.addWarnings(response);
-            responses.writeObject(response, HttpStatus.CREATED, result);
-            return;
-        }
-        StoredObject<T> result = registry.createStored(path.namespace(), decoded.object());
+        StoredObject<T> result = registry.createStored(path.namespace(), decoded.object(), dryRun(request));
         decoded.addWarnings(response);
         responses.write(response, HttpStatus.CREATED, result.json());
     }
