@@ -52,6 +52,9 @@ class StorageOutageTest {
             JsonNode beforeMeta = JSON.readTree(before.body()).get("metadata");
             BlockingQueue<String> events = http.watch("/api/v1/namespaces/outage/pods?watch=true&resourceVersion="
                     + beforeMeta.get("resourceVersion").asString());
+            // The watch request is sent asynchronously: Redis may go only once the server holds the watch.
+            MeterRegistry meters = server.getBean(MeterRegistry.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> meters.get("berth.api.watches").gauge().value() >= 1);
 
             redis.stop();
             long started = System.nanoTime();
@@ -68,7 +71,7 @@ class StorageOutageTest {
                                 .withNewSpec().addNewContainer().withName("c").withImage("busybox").endContainer()
                                 .endSpec().build()).create());
                 // Redis comes back only after the client has been refused at least once.
-                Timer refusedCreates = server.getBean(MeterRegistry.class).find("berth.api.requests")
+                Timer refusedCreates = meters.find("berth.api.requests")
                         .tags("verb", "create", "resource", "pods", "code", "503").timer();
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> refusedCreates != null && refusedCreates.count() >= 2);
