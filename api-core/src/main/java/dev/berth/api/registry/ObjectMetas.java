@@ -18,10 +18,12 @@ final class ObjectMetas {
     private ObjectMetas() {
     }
 
-    static void prepareForCreate(ObjectMeta meta, Clock clock, long generation) {
-        if ((meta.getName() == null || meta.getName().isEmpty()) && meta.getGenerateName() != null
-                && !meta.getGenerateName().isEmpty()) {
-            meta.setName(meta.getGenerateName() + randomSuffix());
+    /** @return whether the name was generated (from {@code generateName}) */
+    static boolean prepareForCreate(ObjectMeta meta, Clock clock, long generation) {
+        boolean generated = (meta.getName() == null || meta.getName().isEmpty()) && meta.getGenerateName() != null
+                && !meta.getGenerateName().isEmpty();
+        if (generated) {
+            generateName(meta);
         }
         meta.setUid(UUID.randomUUID().toString());
         meta.setCreationTimestamp(timestamp(clock.instant()));
@@ -31,6 +33,11 @@ final class ObjectMetas {
         meta.setDeletionGracePeriodSeconds(null);
         meta.setGeneration(generation);
         meta.setManagedFields(null);
+        return generated;
+    }
+
+    static void generateName(ObjectMeta meta) {
+        meta.setName(meta.getGenerateName() + randomSuffix());
     }
 
     /** Keeps identity and lifecycle fields from the stored object; only labels, annotations etc. may change. */

@@ -36,6 +36,8 @@ import java.util.function.UnaryOperator;
  */
 public final class Registry<T extends HasMetadata> {
 
+    private static final int GENERATED_NAME_RETRIES = 7;
+
     private final ResourceStrategy<T> strategy;
     private final ResourceDefinition<T> definition;
     private final Storage storage;
@@ -74,13 +76,28 @@ public final class Registry<T extends HasMetadata> {
         T object = definition.subresources().contains("status") ? withoutStatus(requested) : requested;
         ObjectMeta meta = requireMetadata(object);
         bindNamespace(meta, namespace);
-        ObjectMetas.prepareForCreate(meta, clock, 1);
+        boolean generatedName = ObjectMetas.prepareForCreate(meta, clock, 1);
         strategy.prepareForCreate(object);
         validate(object, strategy.validate(object));
         if (dryRun) {
             requireNamespaceExists(meta.getNamespace());
             return notStored(object);
         }
+        // As kube-apiserver since 1.31: a generated name that is taken is generated again, up to 7 more times,
+        // instead of failing the create with a 409 that only says the dice came up twice.
+        for (int retries = 0; ; retries++) {
+            try {
+                return store(meta, object);
+            } catch (ApiException e) {
+                if (!generatedName || retries == GENERATED_NAME_RETRIES || !"AlreadyExists".equals(e.reason())) {
+                    throw e;
+                }
+                ObjectMetas.generateName(meta);
+            }
+        }
+    }
+
+    private StoredObject<T> store(ObjectMeta meta, T object) {
         strategy.beforeCreate(object);
         try {
             ObjectKey key = key(meta.getNamespace(), meta.getName());
