@@ -7,7 +7,7 @@
 #   bench/compare-api.sh A.jar B.jar [rounds=4] [burst seconds=5] [warm-up seconds=60]
 # Rows: create pod, get pod, update pod (GET+PUT pair), as bench/run-api.sh's wrk rows (16 connections).
 # SERVER_JAVA_OPTS adds JVM options to both; OPTS_A and OPTS_B replace them for one build (the same jar twice
-# with different options compares the options).
+# with different options compares the options); JAVA_A and JAVA_B name the java binary of each (another JDK).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JARS=("$1" "$2")
@@ -23,8 +23,9 @@ for i in 0 1; do
   WORK=$top/$i && mkdir -p "$WORK" && start_redis && WORK=$top   # each Redis its own directory (AOF)
   port=$(free_port)
   opts=${SERVER_JAVA_OPTS:-}; [ "$i" = 0 ] && opts=${OPTS_A:-$opts}; [ "$i" = 1 ] && opts=${OPTS_B:-$opts}
+  java=java; [ "$i" = 0 ] && java=${JAVA_A:-java}; [ "$i" = 1 ] && java=${JAVA_B:-java}
   # shellcheck disable=SC2086
-  java -Xmx2g $opts -jar "${JARS[$i]}" --server.address=127.0.0.1 --server.port="$port" \
+  "$java" -Xmx2g $opts -jar "${JARS[$i]}" --server.address=127.0.0.1 --server.port="$port" \
     --spring.data.redis.port="$REDIS_PORT" --logging.level.root=WARN >"$WORK/server-$i.log" 2>&1 &
   pids+=($!)
   servers+=($!)

@@ -4,6 +4,8 @@
 # one pod-service and one Redis. Everything listens on 127.0.0.1 and is stopped (by PID) at the end.
 #   bench/run-gateway.sh [rates=500,1000,2000] [seconds=10] [warm-up seconds=90, at the first rate]
 # SERVER_JAVA_OPTS / GATEWAY_JAVA_OPTS add JVM options to pod-service / api-gateway.
+# CLIENT=h2load drives the load with h2load (nghttp2, C) instead of the Java client: the creates are then
+# named by the server (generateName) and the client takes a small share of the two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATES=${1:-500,1000,2000}
@@ -26,10 +28,14 @@ keytool -exportcert -rfc -alias gateway -keystore "$WORK/gateway.p12" -storepass
 TOKEN=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 printf '%s\n' '# token,user,uid,"groups"' "$TOKEN,admin,uid-admin,\"system:masters\"" >"$WORK/tokens.csv"
 
+# h2load's HTTP/1.1 parser (nghttp2 1.52) fails every response without a reason phrase, which Tomcat never
+# sends: with h2load, pod-service also offers cleartext HTTP/2 (prior knowledge), and h2load uses that.
+[ "${CLIENT:-java}" = h2load ] && SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-} -Dserver.http2.enabled=true"
 java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar pod-service/target/pod-service.jar --server.address=127.0.0.1 \
   --server.port="$API_PORT" --spring.data.redis.port="$REDIS_PORT" --logging.level.root=WARN \
   >"$WORK/pod-service.log" 2>&1 &
 pids+=($!)
+SERVER_PID=$!
 # The rate limit is raised out of the way: this measures the path, not the limiter's refusals.
 java -Xmx2g ${GATEWAY_JAVA_OPTS:-} -jar api-gateway/target/api-gateway.jar --server.address=127.0.0.1 \
   --server.port="$GATEWAY_PORT" --server.ssl.key-store="$WORK/gateway.p12" --server.ssl.key-store-password=changeit \
@@ -39,6 +45,7 @@ java -Xmx2g ${GATEWAY_JAVA_OPTS:-} -jar api-gateway/target/api-gateway.jar --ser
   "--spring.cloud.discovery.client.simple.instances.pod-service[0].uri=http://127.0.0.1:$API_PORT" \
   --logging.level.root=WARN >"$WORK/api-gateway.log" 2>&1 &
 pids+=($!)
+GATEWAY_PID=$!
 healthy() {
   curl -sf "http://127.0.0.1:$API_PORT/actuator/health" >/dev/null \
     && curl -sf --cacert "$WORK/gateway.crt" "https://127.0.0.1:$GATEWAY_PORT/actuator/health" >/dev/null
@@ -47,10 +54,57 @@ for _ in $(seq 1 600); do healthy && break; sleep 0.1; done
 healthy || { echo "pod-service or api-gateway did not become healthy:" >&2; for log in "$WORK"/*.log; do tail -n 20 "$log" >&2; done; exit 1; }
 
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1)"
-echo "== open-loop creates: rates $RATES/s, $SECONDS_EACH s each, after $WARMUP s at the first rate on each path"
-java -cp bench/target/bench.jar:"$(cat bench/target/classpath.txt)" dev.berth.bench.OpenLoopBenchmark \
-  "http://127.0.0.1:$API_PORT" "https://127.0.0.1:$GATEWAY_PORT" "$TOKEN" "$WORK/gateway.crt" \
-  "$RATES" "$SECONDS_EACH" "$WARMUP"
+echo "== open-loop creates (${CLIENT:-java} client): rates $RATES/s, $SECONDS_EACH s each, after $WARMUP s at the first rate on each path"
+if [ "${CLIENT:-java}" = h2load ]; then
+  command -v h2load >/dev/null || apt-get install -y -q nghttp2-client >/dev/null
+  RUN=$(date +%s)
+  for ns in direct gateway; do
+    curl -sf -o /dev/null -H 'content-type: application/json' "http://127.0.0.1:$API_PORT/api/v1/namespaces" \
+      -d "{\"metadata\":{\"name\":\"open-$ns-$RUN\"}}"
+  done
+  # 20 HTTP/2 connections on each path, up to 32 streams on each. h2load counts a request's latency from
+  # when it starts, which is when it is due unless all of its connection's streams are busy.
+  CLIENTS=20
+  load() { # path rate seconds log
+    local path=$1 rate=$2 seconds=$3 log=$4 url options
+    printf '{"apiVersion":"v1","kind":"Pod","metadata":{"generateName":"ol-"},"spec":{"containers":[{"name":"c","image":"busybox"}]}}' \
+      >"$WORK/pod.json"
+    if [ "$path" = direct ]; then
+      url="http://127.0.0.1:$API_PORT/api/v1/namespaces/open-direct-$RUN/pods"; options=(-m 32)
+    else
+      url="https://127.0.0.1:$GATEWAY_PORT/api/v1/namespaces/open-gateway-$RUN/pods"
+      options=(-m 32 -H "authorization: Bearer $TOKEN")
+    fi
+    h2load -t 1 -c "$CLIENTS" --rps $((rate / CLIENTS)) -n $((rate * seconds)) "${options[@]}" \
+      -d "$WORK/pod.json" -H 'content-type: application/json' --log-file "$log" "$url" >"$log.out" 2>&1
+  }
+  for path in direct gateway; do load "$path" "${RATES%%,*}" "$WARMUP" "$WORK/warm-$path.log"; done
+  echo "(CPU: milliseconds of pod-service's and then the gateway's CPU per request, from /proc)"
+  printf '%-34s %8s %8s %8s %8s %8s %8s %7s\n' "create pod, open loop" rate/s done/s "p50 ms" "p99 ms" "p99.9 ms" \
+    "max ms" errors
+  ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+  run=0
+  for rate in ${RATES//,/ }; do
+    run=$((run + 1))
+    for path in direct gateway; do
+      server=$(ticks "$SERVER_PID") gateway=$(ticks "$GATEWAY_PID")
+      out=$WORK/$path-$run
+      load "$path" "$rate" "$SECONDS_EACH" "$out.log"
+      awk -v s=$(($(ticks "$SERVER_PID") - server)) -v g=$(($(ticks "$GATEWAY_PID") - gateway)) \
+        -v n=$((rate * SECONDS_EACH)) -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { printf "CPU ms/request: pod-service %.3f, gateway %.3f\n", s * 1000 / hz / n, g * 1000 / hz / n }' \
+        >"$out.cpu"
+      label="$path ($(grep -o 'Application protocol: .*' "$out.log.out" | cut -d' ' -f3))"
+      [ "$path" = gateway ] && label="gateway (TLS, token, ${label#gateway (}"
+      python3 bench/h2load-summary.py "$label" "$rate" "$out.log" "$out.log.out"
+      sed 's/^/    /' "$out.cpu"
+    done
+  done
+else
+  java -cp bench/target/bench.jar:"$(cat bench/target/classpath.txt)" dev.berth.bench.OpenLoopBenchmark \
+    "http://127.0.0.1:$API_PORT" "https://127.0.0.1:$GATEWAY_PORT" "$TOKEN" "$WORK/gateway.crt" \
+    "$RATES" "$SECONDS_EACH" "$WARMUP"
+fi
 # What went wrong inside the gateway, if anything (its log is removed with the work directory).
-grep -E " (WARN|ERROR) " "$WORK/api-gateway.log" | sed -E 's/^.* (WARN|ERROR) /\1 /' | cut -c1-220 | sort | uniq -c \
-  | sort -rn | head -5 | sed 's/^/== gateway log: /' || true
+grep -E " (WARN|ERROR) " "$WORK/api-gateway.log" | grep -v SpringDoc | sed -E 's/^.* (WARN|ERROR) [0-9]+ --- (\[[^]]*\] *)*/\1 /' \
+  | cut -c1-220 | sort | uniq -c | sort -rn | head -8 | sed 's/^/== gateway log: /' || true

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.berth.gateway.GatewayCluster.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Many requests in flight to one backend at once are all passed on. Spring Cloud CircuitBreaker puts a
@@ -113,16 +114,58 @@ class GatewayConcurrencyTest {
                 .noneMatch(name -> name.startsWith("x-http2-"));
     }
 
+    /**
+     * Beyond the bulkhead's limit the gateway is busy, not the backend broken: the extra requests are answered
+     * 429 with {@code Retry-After} (as kube-apiserver beyond its in-flight limit), and the breaker stays closed.
+     * The bulkhead sits inside the breaker, which counted its refusals as the backend's failures: an overloaded
+     * gateway opened the breaker and answered every request 503 for 5 s (bench/run-gateway.sh at 2,000/s).
+     */
+    @Test
+    void requestsBeyondTheInFlightLimitAreToldToRetryAndTheBackendStaysReachable() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
+                .sslContext(CERTIFICATE.trustingContext()).build();
+        assertAllPassedOn(client, 1, HttpClient.Version.HTTP_2);
+        int limit = Integer.parseInt(gateway.getEnvironment()
+                .getRequiredProperty("resilience4j.bulkhead.configs.default.max-concurrent-calls"));
+        int extra = 20;
+        // The backend holds every request it gets until the extra ones have been answered.
+        allArrived = new CountDownLatch(limit + extra);
+        ARRIVED.set(0);
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < limit + extra; i++) {
+            answers.add(client.sendAsync(podsRequest(), HttpResponse.BodyHandlers.ofString()));
+        }
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> answers.stream().filter(CompletableFuture::isDone).count() >= extra);
+        for (int i = 0; i < extra; i++) {
+            allArrived.countDown();
+        }
+        assertThat(Outcomes.of(answers)).as("answers")
+                .isEqualTo(Map.of("200 over HTTP_2", limit, "429 over HTTP_2", extra));
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get();
+            if (response.statusCode() == 429) {
+                assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(response.body()).contains("\"reason\":\"TooManyRequests\"")
+                        .contains("\"retryAfterSeconds\":1");
+            }
+        }
+        assertAllPassedOn(client, 1, HttpClient.Version.HTTP_2);
+    }
+
+    private static HttpRequest podsRequest() {
+        return HttpRequest.newBuilder(URI.create("https://127.0.0.1:"
+                        + gateway.getEnvironment().getProperty("local.server.port") + "/api/v1/namespaces/default/pods"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ADMIN).build();
+    }
+
     private static void assertAllPassedOn(HttpClient client, int inFlight, HttpClient.Version version)
             throws Exception {
         allArrived = new CountDownLatch(inFlight);
         ARRIVED.set(0);
-        String pods = "https://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port")
-                + "/api/v1/namespaces/default/pods";
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < inFlight; i++) {
-            answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(pods)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + ADMIN).build(), HttpResponse.BodyHandlers.ofString()));
+            answers.add(client.sendAsync(podsRequest(), HttpResponse.BodyHandlers.ofString()));
         }
         assertThat(Outcomes.of(answers)).as("answers").isEqualTo(Map.of("200 over " + version, inFlight));
         assertThat(ARRIVED.get()).as("requests that reached the backend").isEqualTo(inFlight);
