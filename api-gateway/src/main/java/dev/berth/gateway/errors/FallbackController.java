@@ -47,9 +47,9 @@ class FallbackController {
 
     private void warnAtMostEvery10Seconds(String service, Throwable cause) {
         long now = System.nanoTime();
-        Long last = lastWarned.get(service);
-        if ((last == null || now - last >= WARN_EVERY_NANOS)
-                && (last == null ? lastWarned.putIfAbsent(service, now) == null : lastWarned.replace(service, last, now))) {
+        long warned = lastWarned.compute(service,
+                (s, last) -> last == null || now - last >= WARN_EVERY_NANOS ? now : last);
+        if (warned == now) {
             log.warn("{} answered 503: {}", service, cause == null ? "no cause recorded" : cause.toString());
         }
     }

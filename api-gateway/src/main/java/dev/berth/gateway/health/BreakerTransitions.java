@@ -22,10 +22,15 @@ class BreakerTransitions {
 
     private static void logTransitions(CircuitBreaker breaker) {
         breaker.getEventPublisher().onStateTransition(event -> {
-            CircuitBreaker.Metrics metrics = breaker.getMetrics();
-            log.warn("circuit breaker {}: {} (failure rate {}% of the last {} calls, {} slow)",
-                    event.getCircuitBreakerName(), event.getStateTransition(), metrics.getFailureRate(),
-                    metrics.getNumberOfBufferedCalls(), metrics.getNumberOfSlowCalls());
+            if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                // The calls that opened it; the metrics start again with every other state.
+                CircuitBreaker.Metrics metrics = breaker.getMetrics();
+                log.warn("circuit breaker {}: {} (failure rate {}% of the last {} calls, {} slow)",
+                        event.getCircuitBreakerName(), event.getStateTransition(), metrics.getFailureRate(),
+                        metrics.getNumberOfBufferedCalls(), metrics.getNumberOfSlowCalls());
+            } else {
+                log.warn("circuit breaker {}: {}", event.getCircuitBreakerName(), event.getStateTransition());
+            }
         });
     }
 }
