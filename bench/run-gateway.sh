@@ -65,10 +65,10 @@ if [ "${CLIENT:-java}" = h2load ]; then
   # 20 HTTP/2 connections on each path, up to 32 streams on each. h2load counts a request's latency from
   # when it starts, which is when it is due unless all of its connection's streams are busy.
   CLIENTS=20
+  printf '{"apiVersion":"v1","kind":"Pod","metadata":{"generateName":"ol-"},"spec":{"containers":[{"name":"c","image":"busybox"}]}}' \
+    >"$WORK/pod.json"
   load() { # path rate seconds log
     local path=$1 rate=$2 seconds=$3 log=$4 url options
-    printf '{"apiVersion":"v1","kind":"Pod","metadata":{"generateName":"ol-"},"spec":{"containers":[{"name":"c","image":"busybox"}]}}' \
-      >"$WORK/pod.json"
     if [ "$path" = direct ]; then
       url="http://127.0.0.1:$API_PORT/api/v1/namespaces/open-direct-$RUN/pods"; options=(-m 32)
     else
