@@ -79,10 +79,10 @@ if [ "${CLIENT:-java}" = h2load ]; then
       -d "$WORK/pod.json" -H 'content-type: application/json' --log-file "$log" "$url" >"$log.out" 2>&1
   }
   for path in direct gateway; do load "$path" "${RATES%%,*}" "$WARMUP" "$WORK/warm-$path.log"; done
-  echo "(CPU: milliseconds of pod-service's and then the gateway's CPU per request, from /proc)"
+  echo "(CPU: milliseconds of pod-service's and then the gateway's CPU per request, from /proc; in brackets the kernel's share)"
   printf '%-34s %8s %8s %8s %8s %8s %8s %7s\n' "create pod, open loop" rate/s done/s "p50 ms" "p99 ms" "p99.9 ms" \
     "max ms" errors
-  ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+  ticks() { awk '{print $14+$15, $15}' "/proc/$1/stat"; }
   run=0
   for rate in ${RATES//,/ }; do
     run=$((run + 1))
@@ -90,9 +90,10 @@ if [ "${CLIENT:-java}" = h2load ]; then
       server=$(ticks "$SERVER_PID") gateway=$(ticks "$GATEWAY_PID")
       out=$WORK/$path-$run
       load "$path" "$rate" "$SECONDS_EACH" "$out.log"
-      awk -v s=$(($(ticks "$SERVER_PID") - server)) -v g=$(($(ticks "$GATEWAY_PID") - gateway)) \
-        -v n=$((rate * SECONDS_EACH)) -v hz="$(getconf CLK_TCK)" \
-        'BEGIN { printf "CPU ms/request: pod-service %.3f, gateway %.3f\n", s * 1000 / hz / n, g * 1000 / hz / n }' \
+      echo "$server $gateway $(ticks "$SERVER_PID") $(ticks "$GATEWAY_PID")" | awk -v n=$((rate * SECONDS_EACH)) \
+        -v hz="$(getconf CLK_TCK)" '{ ms = 1000 / hz / n
+          printf "CPU ms/request: pod-service %.3f (%.0f%%), gateway %.3f (%.0f%%)\n", ($5 - $1) * ms,
+            ($5 > $1 ? 100 * ($6 - $2) / ($5 - $1) : 0), ($7 - $3) * ms, ($7 > $3 ? 100 * ($8 - $4) / ($7 - $3) : 0) }' \
         >"$out.cpu"
       label="$path ($(grep -o 'Application protocol: .*' "$out.log.out" | cut -d' ' -f3))"
       [ "$path" = gateway ] && label="gateway (TLS, token, ${label#gateway (}"
