@@ -141,7 +141,11 @@ class GatewayTest {
         }
         assertThat(responses).extracting(HttpResponse::statusCode).contains(200, 429);
         assertThat(responses).filteredOn(r -> r.statusCode() == 429).first()
-                .satisfies(r -> assertThat(r.body()).contains("\"reason\":\"TooManyRequests\""));
+                .satisfies(r -> {
+                    assertThat(r.body()).contains("\"reason\":\"TooManyRequests\"");
+                    assertThat(r.headers().firstValue("Retry-After")).hasValue("1");
+                    assertThat(r.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+                });
         // Other users have their own buckets.
         assertThat(Requests.get(cluster.url() + "/api/v1/namespaces/default/pods", VIEWER).statusCode()).isEqualTo(200);
     }

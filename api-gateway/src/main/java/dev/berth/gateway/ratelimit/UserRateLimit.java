@@ -1,46 +1,61 @@
 package dev.berth.gateway.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.berth.gateway.auth.TokenAuthenticationFilter;
 import dev.berth.gateway.errors.StatusResponses;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
-import org.springframework.cloud.gateway.route.Route;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
+
 /**
- * Per-user request rate limit with Spring Cloud Gateway's Redis token bucket, shared by every gateway
- * instance; an exhausted bucket is a 429 Status with the limiter's {@code X-RateLimit-*} headers.
+ * Per-user request rate limit: a token bucket per user in this gateway's memory, as kube-apiserver keeps its
+ * request limits per server. An exhausted bucket is a 429 Status with {@code Retry-After}; every answer carries
+ * the bucket's {@code X-RateLimit-*} headers. A Redis round trip per request (Spring Cloud Gateway's
+ * RedisRateLimiter) cost more of the gateway's CPU than the limit was worth (bench/README.md).
  */
 @Component
 class UserRateLimit implements GlobalFilter, Ordered {
 
-    private final RedisRateLimiter limiter;
+    private final RateLimitProperties properties;
+    private final Cache<String, TokenBucket> buckets;
+    private final String burstCapacity;
+    private final String replenishRate;
 
-    UserRateLimit(RedisRateLimiter limiter) {
-        this.limiter = limiter;
+    UserRateLimit(RateLimitProperties properties) {
+        this.properties = properties;
+        this.burstCapacity = Integer.toString(properties.burst());
+        this.replenishRate = Integer.toString(properties.requestsPerSecond());
+        // A bucket left alone this long is full again, so forgetting it changes nothing.
+        long refillSeconds = (long) Math.ceil((double) properties.burst() / properties.requestsPerSecond());
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofSeconds(Math.max(1, refillSeconds))).build();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         String user = TokenAuthenticationFilter.of(exchange).map(i -> i.user()).orElse(null);
-        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-        if (user == null || route == null) {
+        if (user == null) {
             return chain.filter(exchange);
         }
-        return limiter.isAllowed(route.getId(), user).flatMap(response -> {
-            response.getHeaders().forEach(exchange.getResponse().getHeaders()::add);
-            if (response.isAllowed()) {
-                return chain.filter(exchange);
-            }
-            return StatusResponses.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests",
-                    "too many requests from user \"" + user + "\"; slow down");
-        });
+        long now = System.nanoTime();
+        TokenBucket.Take take = buckets.get(user,
+                u -> new TokenBucket(properties.requestsPerSecond(), properties.burst(), now)).take(now);
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set("X-RateLimit-Remaining", Long.toString(take.remaining()));
+        headers.set("X-RateLimit-Burst-Capacity", burstCapacity);
+        headers.set("X-RateLimit-Replenish-Rate", replenishRate);
+        if (take.allowed()) {
+            return chain.filter(exchange);
+        }
+        return StatusResponses.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS, "TooManyRequests",
+                "too many requests from user \"" + user + "\"; slow down", take.retryAfterSeconds());
     }
 
     @Override
