@@ -18,8 +18,8 @@ import java.time.Duration;
 /**
  * Per-user request rate limit: a token bucket per user in this gateway's memory, as kube-apiserver keeps its
  * request limits per server. An exhausted bucket is a 429 Status with {@code Retry-After}; every answer carries
- * the bucket's {@code X-RateLimit-*} headers. A Redis round trip per request (Spring Cloud Gateway's
- * RedisRateLimiter) cost more of the gateway's CPU than the limit was worth (bench/README.md).
+ * the bucket's {@code X-RateLimit-*} headers. Spring Cloud Gateway's RedisRateLimiter, used before, made a Redis
+ * round trip per request: 5–13% of the gateway's CPU per create (bench/compare-gateway.sh, bench/README.md).
  */
 @Component
 class UserRateLimit implements GlobalFilter, Ordered {
@@ -30,6 +30,10 @@ class UserRateLimit implements GlobalFilter, Ordered {
     private final String replenishRate;
 
     UserRateLimit(RateLimitProperties properties) {
+        if (properties.requestsPerSecond() < 1 || properties.burst() < 1) {
+            throw new IllegalArgumentException("berth.rate-limit.requests-per-second and berth.rate-limit.burst must "
+                    + "be at least 1, not " + properties.requestsPerSecond() + " and " + properties.burst());
+        }
         this.properties = properties;
         this.burstCapacity = Integer.toString(properties.burst());
         this.replenishRate = Integer.toString(properties.requestsPerSecond());
