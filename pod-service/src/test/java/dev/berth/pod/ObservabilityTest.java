@@ -55,6 +55,29 @@ class ObservabilityTest extends PodServiceTest {
     }
 
     /** The request counter of GETs of a pod that answered 404 (other tests share this server). */
+    @Test
+    void theObjectsEachResourceCachesAreAGauge() {
+        Http http = new Http(baseUrl());
+        assertThat(http.get("/api/v1/pods").statusCode()).isEqualTo(200);
+        double before = cachedPods(http);
+        String name = "cached-" + System.nanoTime();
+        assertThat(http.post("/api/v1/namespaces/default/pods", "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":"
+                + "{\"name\":\"" + name + "\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}")
+                .statusCode()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cachedPods(http) == before + 1);
+
+        assertThat(http.delete("/api/v1/namespaces/default/pods/" + name + "?gracePeriodSeconds=0").statusCode())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cachedPods(http) == before);
+    }
+
+    private static double cachedPods(Http http) {
+        Matcher count = Pattern.compile("berth_api_cache_objects\\{[^}]*resource=\"pods\"[^}]*} ([0-9.]+)")
+                .matcher(http.get("/actuator/prometheus").body());
+        assertThat(count.find()).as("berth_api_cache_objects for pods").isTrue();
+        return Double.parseDouble(count.group(1));
+    }
+
     private static double notFoundGets(Http http) {
         Matcher count = Pattern.compile("berth_api_requests_seconds_count\\{[^}]*code=\"404\",resource=\"pods\","
                 + "verb=\"get\"} ([0-9.]+)").matcher(http.get("/actuator/prometheus").body());

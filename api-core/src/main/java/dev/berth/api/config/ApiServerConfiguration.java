@@ -25,7 +25,9 @@ import dev.berth.api.web.GatewayOnlyFilter;
 import dev.berth.api.web.ListPages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.observation.ObservationPredicate;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -95,6 +97,16 @@ public class ApiServerConfiguration {
             Class<? extends HasMetadata> type = types.get(plural);
             return type != null ? type : io.fabric8.kubernetes.api.model.GenericKubernetesResource.class;
         });
+    }
+
+    /** The objects each resource's cache holds ({@code berth.api.cache.objects}): what the heap must hold. */
+    @Bean
+    MeterBinder cachedObjectsGauges(RedisStorage storage, List<ResourceStrategy<?>> strategies) {
+        return meters -> strategies.stream().map(s -> s.definition().plural()).distinct().forEach(plural ->
+                Gauge.builder("berth.api.cache.objects", storage, cache -> cache.cachedObjects(plural))
+                        .description("objects of the resource held in this server's cache")
+                        .tag("resource", plural)
+                        .register(meters));
     }
 
     /** None unless the application lists resources a peer server serves (see {@link PeerResources}). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The current objects of every resource this process has read, kept up to date from the event stream (the
@@ -29,6 +30,7 @@ final class ObjectCache {
     void load(String resource, List<StoredObject<HasMetadata>> items, long revision) {
         ResourceObjects objects = new ResourceObjects(revision);
         items.forEach(item -> objects.byKey.put(item.indexMember(), item));
+        objects.count.set(objects.byKey.size());
         resources.put(resource, objects);
     }
 
@@ -39,10 +41,18 @@ final class ObjectCache {
             return;
         }
         if (event.type() == WatchEvent.Type.DELETED) {
-            objects.byKey.remove(stored.indexMember());
-        } else {
-            objects.byKey.put(stored.indexMember(), stored);
+            if (objects.byKey.remove(stored.indexMember()) != null) {
+                objects.count.decrementAndGet();
+            }
+        } else if (objects.byKey.put(stored.indexMember(), stored) == null) {
+            objects.count.incrementAndGet();
         }
+    }
+
+    /** How many objects of {@code resource} are held (0 while the resource is not cached). */
+    int size(String resource) {
+        ResourceObjects objects = resources.get(resource);
+        return objects == null ? 0 : objects.count.get();
     }
 
     /** Forgets everything: after a gap in the stream nothing cached can be trusted. */
@@ -85,6 +95,8 @@ final class ObjectCache {
     private static final class ResourceObjects {
         final long loadedAt;
         final ConcurrentSkipListMap<String, StoredObject<HasMetadata>> byKey = new ConcurrentSkipListMap<>();
+        /** byKey's size, which the skip list can only count by walking it. */
+        final AtomicInteger count = new AtomicInteger();
 
         ResourceObjects(long loadedAt) {
             this.loadedAt = loadedAt;

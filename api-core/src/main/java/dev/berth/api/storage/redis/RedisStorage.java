@@ -63,6 +63,14 @@ public final class RedisStorage implements Storage, AutoCloseable {
                 resource -> listFromRedis(resource, null, HasMetadata.class));
     }
 
+    /**
+     * How many objects of {@code resource} this process holds in its cache: every object of a resource once it is
+     * read or watched, as kube-apiserver's watch cache, so the heap has to grow with them.
+     */
+    public int cachedObjects(String resource) {
+        return hub.cachedObjects(resource);
+    }
+
     @Override
     public <T extends HasMetadata> StoredObject<T> create(ObjectKey key, T object) {
         return create(key, object, List.of(keys.object(key), keys.index(key.resource()), keys.revision(),

@@ -95,6 +95,11 @@ final class RedisWatchHub implements AutoCloseable {
         }
     }
 
+    /** How many objects of {@code resource} the cache holds (0 until the resource is first read). */
+    int cachedObjects(String resource) {
+        return objects.size(resource);
+    }
+
     /** The cached object at {@code key}, or null: callers check its revision against the store's. */
     StoredObject<HasMetadata> cached(ObjectKey key) {
         if (!objects.loaded(key.resource())) {
