@@ -17,12 +17,10 @@ WARM=${6:-180}
 [ -f pod-service/target/pod-service.jar ] || ./mvnw -B -q -ntp -DskipTests package
 command -v h2load >/dev/null || apt-get install -y -q nghttp2-client >/dev/null
 source bench/lib/processes.sh
+source bench/lib/gateway.sh
 start_redis
 
-keytool -genkeypair -alias gateway -keyalg EC -dname CN=berth -ext san=ip:127.0.0.1 -validity 2 \
-  -storetype PKCS12 -keystore "$WORK/gateway.p12" -storepass changeit >/dev/null 2>&1
-TOKEN=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-printf '%s\n' '# token,user,uid,"groups"' "$TOKEN,admin,uid-admin,\"system:masters\"" >"$WORK/tokens.csv"
+gateway_credentials
 
 API_PORT=$(free_port)
 java -Xmx2g -jar pod-service/target/pod-service.jar --server.address=127.0.0.1 --server.port="$API_PORT" \
@@ -34,15 +32,8 @@ for i in 0 1; do
   port=$(free_port)
   opts=; [ "$i" = 0 ] && opts=${OPTS_A:-}; [ "$i" = 1 ] && opts=${OPTS_B:-}
   # shellcheck disable=SC2086
-  java -Xmx2g $opts -jar "${JARS[$i]}" --server.address=127.0.0.1 --server.port="$port" \
-    --server.ssl.key-store="$WORK/gateway.p12" --server.ssl.key-store-password=changeit \
-    --server.ssl.key-store-type=PKCS12 --spring.data.redis.port="$REDIS_PORT" \
-    --berth.gateway.token-file="$WORK/tokens.csv" --berth.gateway.backend-secret=bench \
-    --berth.rate-limit.requests-per-second=1000000 --berth.rate-limit.burst=1000000 \
-    "--spring.cloud.discovery.client.simple.instances.pod-service[0].uri=http://127.0.0.1:$API_PORT" \
-    --logging.level.root=WARN >"$WORK/api-gateway-$i.log" 2>&1 &
-  pids+=($!)
-  gateways+=($!)
+  start_gateway "${JARS[$i]}" "$port" "$API_PORT" "$WORK/api-gateway-$i.log" $opts
+  gateways+=("$GATEWAY_PID")
   ports+=("$port")
 done
 for port in "${ports[@]}"; do

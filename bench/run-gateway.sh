@@ -16,17 +16,12 @@ WARMUP=${3:-90}
   || ./mvnw -B -q -ntp -DskipTests package
 
 source bench/lib/processes.sh
+source bench/lib/gateway.sh
 start_redis
 API_PORT=$(free_port)
 GATEWAY_PORT=$(free_port)
 
-# The gateway's certificate and one admin token, as ./berth makes them.
-keytool -genkeypair -alias gateway -keyalg EC -dname CN=berth -ext san=ip:127.0.0.1 -validity 2 \
-  -storetype PKCS12 -keystore "$WORK/gateway.p12" -storepass changeit >/dev/null 2>&1
-keytool -exportcert -rfc -alias gateway -keystore "$WORK/gateway.p12" -storepass changeit \
-  -file "$WORK/gateway.crt" >/dev/null 2>&1
-TOKEN=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
-printf '%s\n' '# token,user,uid,"groups"' "$TOKEN,admin,uid-admin,\"system:masters\"" >"$WORK/tokens.csv"
+gateway_credentials
 
 # h2load's HTTP/1.1 parser (nghttp2 1.52) fails every response without a reason phrase, which Tomcat never
 # sends: with h2load, pod-service also offers cleartext HTTP/2 (prior knowledge), and h2load uses that.
@@ -36,16 +31,8 @@ java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar pod-service/target/pod-service.jar --serv
   >"$WORK/pod-service.log" 2>&1 &
 pids+=($!)
 SERVER_PID=$!
-# The rate limit is raised out of the way: this measures the path, not the limiter's refusals.
-java -Xmx2g ${GATEWAY_JAVA_OPTS:-} -jar api-gateway/target/api-gateway.jar --server.address=127.0.0.1 \
-  --server.port="$GATEWAY_PORT" --server.ssl.key-store="$WORK/gateway.p12" --server.ssl.key-store-password=changeit \
-  --server.ssl.key-store-type=PKCS12 --spring.data.redis.port="$REDIS_PORT" \
-  --berth.gateway.token-file="$WORK/tokens.csv" --berth.gateway.backend-secret=bench \
-  --berth.rate-limit.requests-per-second=1000000 --berth.rate-limit.burst=1000000 \
-  "--spring.cloud.discovery.client.simple.instances.pod-service[0].uri=http://127.0.0.1:$API_PORT" \
-  --logging.level.root=WARN >"$WORK/api-gateway.log" 2>&1 &
-pids+=($!)
-GATEWAY_PID=$!
+# shellcheck disable=SC2086
+start_gateway api-gateway/target/api-gateway.jar "$GATEWAY_PORT" "$API_PORT" "$WORK/api-gateway.log" ${GATEWAY_JAVA_OPTS:-}
 healthy() {
   curl -sf "http://127.0.0.1:$API_PORT/actuator/health" >/dev/null \
     && curl -sf --cacert "$WORK/gateway.crt" "https://127.0.0.1:$GATEWAY_PORT/actuator/health" >/dev/null
