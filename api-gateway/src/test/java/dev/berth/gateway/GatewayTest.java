@@ -3,7 +3,11 @@ package dev.berth.gateway;
 import dev.berth.api.testing.Kubectl;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -122,6 +126,22 @@ class GatewayTest {
                 "application/json", big);
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("\"kind\":\"Status\"");
+    }
+
+    /** A body sent in chunks declares no length: the gateway counts while it reads and stops at the limit. */
+    @Test
+    void oversizedBodiesWithoutALengthAre413AndStoreNothing() throws Exception {
+        byte[] big = Requests.pod("big-chunked", null).replace("\"labels\":{\"app\":\"gw\"}",
+                "\"annotations\":{\"a\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(cluster.url() + "/api/v1/namespaces/default/pods"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+        HttpResponse<String> response = Requests.CLIENT.send(chunked, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("\"reason\":\"RequestEntityTooLarge\"").contains("the limit is");
+        assertThat(Requests.get(cluster.url() + "/api/v1/namespaces/default/pods/big-chunked", ADMIN).statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.util.function.BiConsumer;
+
 /**
  * Tells backends who is calling: {@code X-Remote-User}/{@code X-Remote-Group} (kube-apiserver's
  * request-header names), plus the shared secret that makes backends believe them. Whatever the client
@@ -33,19 +35,33 @@ public class IdentityHeaders implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders headers = new HttpHeaders();
-        headers.putAll(request.getHeaders());
-        headers.remove(USER);
-        headers.remove(GROUP);
-        headers.remove(SECRET);
-        headers.remove(HttpHeaders.AUTHORIZATION);
-        TokenAuthenticationFilter.of(exchange).ifPresent(identity -> {
-            headers.set(USER, identity.user());
-            identity.groups().forEach(group -> headers.add(GROUP, group));
+        request.getHeaders().forEach((name, values) -> {
+            if (!isClients(name)) {
+                headers.addAll(name, values);
+            }
         });
-        if (secret != null && !secret.isEmpty()) {
-            headers.set(SECRET, secret);
-        }
+        addTo(TokenAuthenticationFilter.of(exchange).orElse(null), headers::add);
         return chain.filter(exchange.mutate().request(new WithHeaders(request, headers)).build());
+    }
+
+    /** A header the client may not pass on: its token, or identity headers it made up. */
+    public static boolean isClients(String name) {
+        return name.equalsIgnoreCase(USER) || name.equalsIgnoreCase(GROUP) || name.equalsIgnoreCase(SECRET)
+                || name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION);
+    }
+
+    /**
+     * The headers that tell a backend who calls (none for a public path: {@code identity} null) and, with the
+     * secret, that the gateway vouches for it.
+     */
+    public void addTo(Identity identity, BiConsumer<String, String> header) {
+        if (identity != null) {
+            header.accept(USER, identity.user());
+            identity.groups().forEach(group -> header.accept(GROUP, group));
+        }
+        if (secret != null && !secret.isEmpty()) {
+            header.accept(SECRET, secret);
+        }
     }
 
     /**

@@ -22,12 +22,12 @@ public class TokenAuthenticationFilter implements WebFilter, Ordered {
 
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-    private final TokenFile tokens;
+    private final Authenticator authenticator;
     private final GatewayProperties properties;
 
-    TokenAuthenticationFilter(GatewayProperties properties) {
+    TokenAuthenticationFilter(Authenticator authenticator, GatewayProperties properties) {
+        this.authenticator = authenticator;
         this.properties = properties;
-        this.tokens = TokenFile.read(properties.tokenFile());
     }
 
     @Override
@@ -36,11 +36,11 @@ public class TokenAuthenticationFilter implements WebFilter, Ordered {
         if (properties.publicPaths().stream().anyMatch(path::startsWith)) {
             return chain.filter(exchange);
         }
-        Optional<Identity> identity = bearer(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
-                .flatMap(tokens::identify);
+        Optional<Identity> identity = authenticator.identify(
+                exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         if (identity.isEmpty()) {
             return StatusResponses.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    "Unauthorized: a valid bearer token is required");
+                    Authenticator.UNAUTHORIZED);
         }
         exchange.getAttributes().put(Identity.ATTRIBUTE, identity.get());
         return chain.filter(exchange);
@@ -49,13 +49,6 @@ public class TokenAuthenticationFilter implements WebFilter, Ordered {
     @Override
     public int getOrder() {
         return ORDER;
-    }
-
-    private static Optional<String> bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
-        }
-        return Optional.of(authorization.substring(7).strip());
     }
 
     /** The identity the filter recorded, if the request was authenticated. */

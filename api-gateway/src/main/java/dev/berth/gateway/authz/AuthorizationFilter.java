@@ -9,19 +9,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.util.List;
-
-/** Asks the authorizers in order; the first ALLOW or DENY decides, and no decision is a 403 Status. */
+/** Authorizes the requests Spring Cloud Gateway routes; a refusal is a 403 Status. */
 @Component
 class AuthorizationFilter implements WebFilter, Ordered {
 
-    private final List<Authorizer> authorizers;
+    private final Authorization authorization;
 
-    AuthorizationFilter(List<Authorizer> authorizers) {
-        this.authorizers = authorizers;
+    AuthorizationFilter(Authorization authorization) {
+        this.authorization = authorization;
     }
 
     @Override
@@ -30,26 +27,11 @@ class AuthorizationFilter implements WebFilter, Ordered {
         if (identity == null) {
             return chain.filter(exchange);
         }
-        RequestAttributes request = RequestAttributes.of(exchange.getRequest());
-        return Flux.fromIterable(authorizers)
-                .concatMap(authorizer -> authorizer.authorize(identity, request))
-                .filter(decision -> decision.outcome() != Decision.Outcome.NO_OPINION)
-                .next()
-                .defaultIfEmpty(Decision.deny(""))
-                .flatMap(decision -> decision.outcome() == Decision.Outcome.ALLOW ? chain.filter(exchange)
-                        : StatusResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden",
-                        forbidden(identity, request, decision.reason())));
-    }
-
-    private static String forbidden(Identity identity, RequestAttributes request, String reason) {
-        String what = request.resourceRequest()
-                ? "resource \"" + request.qualifiedResource() + "\"" + (request.namespace() == null ? ""
-                : " in the namespace \"" + request.namespace() + "\"")
-                : "this path";
-        return request.qualifiedResource() == null ? "User \"" + identity.user() + "\" cannot " + request.verb()
-                + " " + what : request.resource() + (request.name() == null ? "" : " \"" + request.name() + "\"")
-                + " is forbidden: User \"" + identity.user() + "\" cannot " + request.verb() + " " + what
-                + (reason.isEmpty() ? "" : ": " + reason);
+        return authorization.refusal(identity, RequestAttributes.of(exchange.getRequest()))
+                .flatMap(message -> StatusResponses.write(exchange.getResponse(), HttpStatus.FORBIDDEN, "Forbidden",
+                        message).thenReturn(true))
+                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange).thenReturn(true)))
+                .then();
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class StatusResponses {
         return json(code, reason, message, null);
     }
 
-    private static String json(int code, String reason, String message, Integer retryAfterSeconds) {
+    public static String json(int code, String reason, String message, Integer retryAfterSeconds) {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("kind", "Status");
         status.put("apiVersion", "v1");

@@ -4,7 +4,7 @@ package dev.berth.gateway.ratelimit;
  * One user's token bucket: it holds up to {@code capacity} tokens, refills at {@code perSecond}, and every request
  * takes one. Times are {@link System#nanoTime()} readings, passed in so that the arithmetic can be tested.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -35,6 +35,6 @@ final class TokenBucket {
      * @param remaining         whole tokens left after this request
      * @param retryAfterSeconds when refused, the seconds until the next token (at least 1, as {@code Retry-After})
      */
-    record Take(boolean allowed, long remaining, int retryAfterSeconds) {
+    public record Take(boolean allowed, long remaining, int retryAfterSeconds) {
     }
 }
