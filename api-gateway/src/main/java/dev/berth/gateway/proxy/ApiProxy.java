@@ -10,7 +10,9 @@ import dev.berth.gateway.errors.StatusResponses;
 import dev.berth.gateway.ratelimit.TokenBucket;
 import dev.berth.gateway.ratelimit.UserRateLimit;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import org.reactivestreams.Publisher;
@@ -46,6 +48,7 @@ final class ApiProxy implements BiFunction<HttpServerRequest, HttpServerResponse
     /** As the routes' Retry filter: a GET is tried up to twice more on these answers or on an I/O failure. */
     private static final int GET_RETRIES = 2;
     private static final Set<Integer> RETRIED_STATUSES = Set.of(502, 503);
+    private static final long WHOLE_ANSWER_BYTES = 1024 * 1024;
 
     private final Authenticator authenticator;
     private final Authorization authorization;
@@ -77,7 +80,7 @@ final class ApiProxy implements BiFunction<HttpServerRequest, HttpServerResponse
 
     @Override
     public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
-        long length = declaredLength(request);
+        long length = declaredLength(request.requestHeaders());
         if (length > maxRequestBytes) {
             return tooLarge(response, length);
         }
@@ -108,7 +111,7 @@ final class ApiProxy implements BiFunction<HttpServerRequest, HttpServerResponse
         }
         long started = System.nanoTime();
         String backend = ApiRoutes.backendOf(path);
-        io.netty.handler.codec.http.HttpHeaders forwarded = new io.netty.handler.codec.http.DefaultHttpHeaders();
+        HttpHeaders forwarded = new DefaultHttpHeaders();
         ProxyHeaders.copyRequest(request.requestHeaders(), forwarded);
         identityHeaders.addTo(identity, forwarded::add);
         return body(request)
@@ -137,7 +140,7 @@ final class ApiProxy implements BiFunction<HttpServerRequest, HttpServerResponse
     }
 
     private Mono<Void> attempt(String backend, HttpServerRequest request, HttpServerResponse response,
-                               io.netty.handler.codec.http.HttpHeaders forwarded, byte[] body, int retried) {
+                               HttpHeaders forwarded, byte[] body, int retried) {
         boolean retry = request.method() == HttpMethod.GET && retried < GET_RETRIES;
         return instances.choose(backend)
                 .flatMap(base -> client.headers(headers -> headers.set(forwarded))
@@ -159,10 +162,16 @@ final class ApiProxy implements BiFunction<HttpServerRequest, HttpServerResponse
         return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
     }
 
+    /**
+     * An answer of a declared length up to {@link #WHOLE_ANSWER_BYTES} is sent in one write, headers and body
+     * together; longer or open-ended ones (large lists, a followed log) are streamed as they arrive.
+     */
     private static Mono<Void> relay(HttpClientResponse answer, ByteBufFlux content, HttpServerResponse response) {
         response.status(answer.status());
         ProxyHeaders.copyResponse(answer.responseHeaders(), response.responseHeaders());
-        return response.send(content.retain()).then();
+        long length = declaredLength(answer.responseHeaders());
+        return (length >= 0 && length <= WHOLE_ANSWER_BYTES ? response.send(content.aggregate().retain())
+                : response.send(content.retain())).then();
     }
 
     private Mono<Void> fallback(String backend, HttpServerResponse response, Throwable failure) {
@@ -179,15 +188,16 @@ final class ApiProxy implements BiFunction<HttpServerRequest, HttpServerResponse
                 "the request body is " + bytes + " bytes; the limit is " + maxRequestBytes, null);
     }
 
-    private static long declaredLength(HttpServerRequest request) {
-        String length = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+    /** The declared {@code Content-Length}, or -1 without one. */
+    private static long declaredLength(HttpHeaders headers) {
+        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
         if (length == null) {
             return -1;
         }
         try {
             return Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            return -1;   // Netty refuses such a request before it gets here
+            return -1;   // Netty refuses such a message before it gets here
         }
     }
 
