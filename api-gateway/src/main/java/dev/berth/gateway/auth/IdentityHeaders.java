@@ -36,7 +36,7 @@ public class IdentityHeaders implements GlobalFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders headers = new HttpHeaders();
         request.getHeaders().forEach((name, values) -> {
-            if (!isClients(name)) {
+            if (!isReserved(name)) {
                 headers.addAll(name, values);
             }
         });
@@ -44,8 +44,8 @@ public class IdentityHeaders implements GlobalFilter, Ordered {
         return chain.filter(exchange.mutate().request(new WithHeaders(request, headers)).build());
     }
 
-    /** A header the client may not pass on: its token, or identity headers it made up. */
-    public static boolean isClients(String name) {
+    /** A header no client's value travels on: its token, and the identity headers only the gateway sets. */
+    public static boolean isReserved(String name) {
         return name.equalsIgnoreCase(USER) || name.equalsIgnoreCase(GROUP) || name.equalsIgnoreCase(SECRET)
                 || name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION);
     }

@@ -59,13 +59,14 @@ final class ApiProxy implements BiFunction<HttpServerRequest, HttpServerResponse
     private final ReactiveCircuitBreakerFactory<?, ?> breakerFactory;
     private final Map<String, ReactiveCircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final HttpClient client;
+    private final HttpClient longRunningClient;
     private final ProxyMetrics metrics;
     private final long maxRequestBytes;
 
     ApiProxy(Authenticator authenticator, Authorization authorization, UserRateLimit rateLimit,
              IdentityHeaders identityHeaders, BackendFailures failures, BackendInstances instances,
-             ReactiveCircuitBreakerFactory<?, ?> breakerFactory, HttpClient client, ProxyMetrics metrics,
-             long maxRequestBytes) {
+             ReactiveCircuitBreakerFactory<?, ?> breakerFactory, HttpClient client, HttpClient longRunningClient,
+             ProxyMetrics metrics, long maxRequestBytes) {
         this.authenticator = authenticator;
         this.authorization = authorization;
         this.rateLimit = rateLimit;
@@ -74,6 +75,7 @@ final class ApiProxy implements BiFunction<HttpServerRequest, HttpServerResponse
         this.instances = instances;
         this.breakerFactory = breakerFactory;
         this.client = client;
+        this.longRunningClient = longRunningClient;
         this.metrics = metrics;
         this.maxRequestBytes = maxRequestBytes;
     }
@@ -142,8 +144,9 @@ final class ApiProxy implements BiFunction<HttpServerRequest, HttpServerResponse
     private Mono<Void> attempt(String backend, HttpServerRequest request, HttpServerResponse response,
                                HttpHeaders forwarded, byte[] body, int retried) {
         boolean retry = request.method() == HttpMethod.GET && retried < GET_RETRIES;
+        HttpClient caller = ApiRoutes.longRunning(request) ? longRunningClient : client;
         return instances.choose(backend)
-                .flatMap(base -> client.headers(headers -> headers.set(forwarded))
+                .flatMap(base -> caller.headers(headers -> headers.set(forwarded))
                         .request(request.method())
                         .uri(base + request.uri())
                         .send((out, outbound) -> body.length == 0 && !carriesBody(request.method()) ? outbound

@@ -31,11 +31,12 @@ class ApiProxyConfiguration {
             ReactiveLoadBalancer.Factory<ServiceInstance> balancers, ReactiveCircuitBreakerFactory<?, ?> breakers,
             HttpClient gatewayClient, HttpClientProperties clientProperties, MeterRegistry meters,
             GatewayProperties properties) {
-        // Spring Cloud Gateway's own client (its pool, connect timeout and TLS settings), with its response timeout.
+        // Spring Cloud Gateway's own client (its pool, connect timeout and TLS settings), with its response timeout
+        // for every request but a long-running one.
         HttpClient client = clientProperties.getResponseTimeout() == null ? gatewayClient
                 : gatewayClient.responseTimeout(clientProperties.getResponseTimeout());
         ApiProxy proxy = new ApiProxy(authenticator, authorization, rateLimit, identityHeaders, failures,
-                new BackendInstances(balancers), breakers, client, new ProxyMetrics(meters),
+                new BackendInstances(balancers), breakers, client, gatewayClient, new ProxyMetrics(meters),
                 properties.maxRequestSize().toBytes());
         return factory -> factory.addRouteProviders(routes -> routes.route(ApiRoutes::proxied, proxy));
     }

@@ -25,16 +25,30 @@ final class ApiRoutes {
         if (!(under(uri, "/api") || under(uri, "/apis")) || request.requestHeaders().contains(HttpHeaderNames.UPGRADE)) {
             return false;
         }
-        int query = uri.indexOf('?');
-        if (query < 0 || !uri.contains("watch")) {
-            return true;
-        }
         try {
-            List<String> watch = new QueryStringDecoder(uri).parameters().get("watch");
-            return watch == null || !(watch.get(0).equals("true") || watch.get(0).equals("1"));
+            return !isSet(uri, "watch");
         } catch (IllegalArgumentException malformedQuery) {
             return false;   // Spring Cloud Gateway's routes answer it, as before
         }
+    }
+
+    /**
+     * A followed log ({@code kubectl logs -f}) lasts as long as the pod runs and may be quiet for minutes: no
+     * response timeout applies to it, as kube-apiserver counts it among its long-running requests.
+     */
+    static boolean longRunning(HttpServerRequest request) {
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        return query > 0 && uri.startsWith("/log", query - 4) && isSet(uri, "follow");
+    }
+
+    /** Whether the query sets the flag ({@code true} or {@code 1}, as the API servers read it). */
+    private static boolean isSet(String uri, String flag) {
+        if (uri.indexOf('?') < 0 || !uri.contains(flag)) {
+            return false;
+        }
+        List<String> values = new QueryStringDecoder(uri).parameters().get(flag);
+        return values != null && (values.get(0).equals("true") || values.get(0).equals("1"));
     }
 
     private static boolean under(String uri, String prefix) {

@@ -26,7 +26,7 @@ final class ProxyHeaders {
         for (Map.Entry<String, String> header : from) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (!HOP_BY_HOP.contains(name) && !RESET_ON_REQUEST.contains(name) && !name.startsWith("x-http2-")
-                    && !IdentityHeaders.isClients(name)) {
+                    && !IdentityHeaders.isReserved(name)) {
                 to.add(header.getKey(), header.getValue());
             }
         }
