@@ -39,7 +39,11 @@ final class ApiRoutes {
     static boolean longRunning(HttpServerRequest request) {
         String uri = request.uri();
         int query = uri.indexOf('?');
-        return query > 0 && uri.startsWith("/log", query - 4) && isSet(uri, "follow");
+        try {
+            return query > 0 && uri.startsWith("/log", query - 4) && isSet(uri, "follow");
+        } catch (IllegalArgumentException malformedQuery) {
+            return false;   // the API server answers it with a 400 Status
+        }
     }
 
     /** Whether the query sets the flag ({@code true} or {@code 1}, as the API servers read it). */
