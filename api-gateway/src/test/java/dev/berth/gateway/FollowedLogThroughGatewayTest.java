@@ -2,11 +2,9 @@ package dev.berth.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.berth.api.testing.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -43,16 +41,7 @@ class FollowedLogThroughGatewayTest {
         backend.setExecutor(Executors.newCachedThreadPool());
         backend.createContext("/", FollowedLogThroughGatewayTest::twoLinesApart);
         backend.start();
-        RedisServer redis = RedisServer.shared();
-        gateway = new SpringApplicationBuilder(GatewayApplication.class, OwnNettyResources.class).run(
-                "--server.port=0", "--server.address=127.0.0.1",
-                "--server.ssl.key-store=" + CERTIFICATE.keyStore, "--server.ssl.key-store-type=PKCS12",
-                "--server.ssl.key-store-password=" + SelfSignedCertificate.PASSWORD,
-                "--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
-                "--spring.cloud.discovery.client.simple.instances.pod-service[0].uri=http://127.0.0.1:"
-                        + backend.getAddress().getPort(),
-                "--berth.gateway.token-file=" + GatewayCluster.tokenFile(),
-                "--berth.gateway.backend-secret=logs",
+        gateway = OwnGateway.start(CERTIFICATE, "http://127.0.0.1:" + backend.getAddress().getPort(), "logs",
                 "--spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s");
     }
 

@@ -1,10 +1,8 @@
 package dev.berth.gateway;
 
-import dev.berth.api.testing.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,15 +42,7 @@ class Http2ThroughGatewayTest {
     @BeforeAll
     static void start() {
         GatewayCluster cluster = GatewayCluster.shared();
-        RedisServer redis = RedisServer.shared();
-        gateway = new SpringApplicationBuilder(GatewayApplication.class, OwnNettyResources.class).run(
-                "--server.port=0", "--server.address=127.0.0.1",
-                "--server.ssl.key-store=" + CERTIFICATE.keyStore, "--server.ssl.key-store-type=PKCS12",
-                "--server.ssl.key-store-password=" + SelfSignedCertificate.PASSWORD,
-                "--spring.data.redis.host=" + redis.host(), "--spring.data.redis.port=" + redis.port(),
-                "--spring.cloud.discovery.client.simple.instances.pod-service[0].uri=" + cluster.podService.url(),
-                "--berth.gateway.token-file=" + GatewayCluster.tokenFile(),
-                "--berth.gateway.backend-secret=" + cluster.secret,
+        gateway = OwnGateway.start(CERTIFICATE, cluster.podService.url(), cluster.secret,
                 "--berth.rate-limit.requests-per-second=100000", "--berth.rate-limit.burst=100000",
                 "--logging.level.root=WARN");
     }
