@@ -42,6 +42,13 @@ public final class ObjectCodec {
         return object;
     }
 
+    /** As {@link #decode(String, long, Class)}, from UTF-8 bytes as Redis returns them. */
+    public <T extends HasMetadata> T decode(byte[] json, long revision, Class<T> type) {
+        T object = mapper.readValue(json, type);
+        object.getMetadata().setResourceVersion(Long.toString(revision));
+        return object;
+    }
+
     /** Shares {@code object}, which must be at {@code revision} and must not change any more. */
     public <T extends HasMetadata> StoredObject<T> stored(T object, long revision) {
         return new StoredObject<>(object, revision, this);

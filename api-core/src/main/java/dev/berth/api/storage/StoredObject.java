@@ -12,8 +12,11 @@ public final class StoredObject<T extends HasMetadata> {
     private final T object;
     private final long revision;
     private final ObjectCodec codec;
-    /** The JSON just written to storage (without resourceVersion), when this object was the one written. */
-    private final String storedJson;
+    /**
+     * The JSON just written to storage (without resourceVersion), when this object was the one written; let go
+     * once the wire form is made from it, as the object cache may keep this for long.
+     */
+    private volatile String storedJson;
     private volatile byte[] json;
 
     StoredObject(T object, long revision, ObjectCodec codec) {
@@ -40,9 +43,10 @@ public final class StoredObject<T extends HasMetadata> {
     public byte[] json() {
         byte[] encoded = json;
         if (encoded == null) {
-            encoded = storedJson != null ? codec.withResourceVersion(storedJson, revision)
-                    : codec.encodeForClients(object);
+            String written = storedJson;
+            encoded = written != null ? codec.withResourceVersion(written, revision) : codec.encodeForClients(object);
             json = encoded;
+            storedJson = null;
         }
         return encoded;
     }

@@ -98,7 +98,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
             return null;
         }
         object.getMetadata().setResourceVersion(Long.toString(rev));
-        return codec.stored(object, rev, json);
+        return handedOver(codec.stored(object, rev, json));
     }
 
     @Override
@@ -205,7 +205,7 @@ public final class RedisStorage implements Storage, AutoCloseable {
                     Long.toString(state.revision()), json, RedisKeys.eventKey(key), history);
             if (rev != null && rev > 0) {
                 updated.getMetadata().setResourceVersion(Long.toString(rev));
-                return codec.stored(updated, rev, json);
+                return handedOver(codec.stored(updated, rev, json));
             }
             if (rev != null && rev == UNCHANGED) {
                 return codec.stored(previous, state.revision(), json);
@@ -222,6 +222,12 @@ public final class RedisStorage implements Storage, AutoCloseable {
                 throw modified(key);
             }
         }
+    }
+
+    /** A written object becomes its event's object in the watch hub: shared from here on, never changed. */
+    private <T extends HasMetadata> StoredObject<T> handedOver(StoredObject<T> written) {
+        hub.wrote(written);
+        return written;
     }
 
     /** The cached object at the key, if this process holds one; its revision may lag the store's. */

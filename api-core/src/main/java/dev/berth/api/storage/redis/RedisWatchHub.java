@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -52,8 +53,14 @@ final class RedisWatchHub implements AutoCloseable {
     private final ArrayDeque<WatchEvent> cache = new ArrayDeque<>();
     private final ObjectCache objects = new ObjectCache();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    /**
+     * Objects this process has just written, by revision, until the reader meets their event: the event is
+     * then the object already in hand, not a second decode of the JSON it was encoded to.
+     */
+    private final ConcurrentSkipListMap<Long, StoredObject<HasMetadata>> written = new ConcurrentSkipListMap<>();
     private long revision = -1;
     private Thread reader;
+    private volatile boolean reading;
     private volatile boolean closed;
 
     /** @param loader reads all objects of a resource from Redis at one revision */
@@ -92,6 +99,17 @@ final class RedisWatchHub implements AutoCloseable {
                 subscription.offer(event);
             }
             delivered = target;
+        }
+    }
+
+    /**
+     * Hands over an object this process wrote, shared from now on, so that its event needs no decode. Until the
+     * reader runs there is nobody to take it.
+     */
+    @SuppressWarnings("unchecked")
+    void wrote(StoredObject<? extends HasMetadata> stored) {
+        if (reading) {
+            written.put(stored.revision(), (StoredObject<HasMetadata>) stored);
         }
     }
 
@@ -169,7 +187,8 @@ final class RedisWatchHub implements AutoCloseable {
                 throw expired(after);
             }
             for (var record : batch) {
-                events.add(decode(record.getId().getTimestamp(), stringMap(record.getValue()), (key, rev) -> null));
+                events.add(decode(record.getId().getTimestamp(), bytesMap(record.getValue()), null,
+                        (key, rev) -> null));
                 next = record.getId().getTimestamp() + 1;
             }
         }
@@ -184,6 +203,7 @@ final class RedisWatchHub implements AutoCloseable {
         revision = current == null ? 0 : Long.parseLong(current);
         reader = new Thread(this::readLoop, "berth-watch-reader");
         reader.setDaemon(true);
+        reading = true;
         reader.start();
     }
 
@@ -224,9 +244,12 @@ final class RedisWatchHub implements AutoCloseable {
                 // to have seen every event, so every watcher must re-list.
                 failAll(expired(revision));
             }
-            Map<String, String> fields = new java.util.HashMap<>();
-            record.getValue().forEach((k, v) -> fields.put(utf8(k), utf8(v)));
-            WatchEvent event = decode(rev, fields, objects::stateBefore);
+            Map<String, byte[]> fields = new java.util.HashMap<>();
+            record.getValue().forEach((k, v) -> fields.put(utf8(k), v));
+            StoredObject<HasMetadata> mine = written.remove(rev);
+            // Handed over after their event went by (the writer lost the race with this thread): nobody takes them.
+            written.headMap(rev).clear();
+            WatchEvent event = decode(rev, fields, mine, objects::stateBefore);
             revision = rev;
             objects.apply(event);
             cache.addLast(event);
@@ -245,6 +268,7 @@ final class RedisWatchHub implements AutoCloseable {
 
     private void failAll(ApiException error) {
         cache.clear();
+        written.clear();
         objects.clear();
         for (Subscription s : subscriptions) {
             subscriptions.remove(s);
@@ -252,29 +276,34 @@ final class RedisWatchHub implements AutoCloseable {
         }
     }
 
-    /** @param cached the object as this process already holds it just before revision {@code rev}, or null */
-    private WatchEvent decode(long rev, Map<String, String> fields,
+    /**
+     * @param mine   the object as this process wrote it at {@code rev}, or null
+     * @param cached the object as this process already holds it just before revision {@code rev}, or null
+     */
+    private WatchEvent decode(long rev, Map<String, byte[]> fields, StoredObject<HasMetadata> mine,
                               BiFunction<ObjectKey, Long, StoredObject<HasMetadata>> cached) {
-        ObjectKey key = RedisKeys.parseEventKey(fields.get("k"));
+        ObjectKey key = RedisKeys.parseEventKey(utf8(fields.get("k")));
         Class<? extends HasMetadata> type = types.typeOf(key.resource());
-        StoredObject<HasMetadata> object = codec.stored(codec.decode(fields.get("o"), rev, type), rev);
-        String prev = fields.get("p");
+        StoredObject<HasMetadata> object = mine != null && type.isInstance(mine.view())
+                && mine.indexMember().equals(key.indexMember()) ? mine
+                : codec.stored(codec.decode(fields.get("o"), rev, type), rev);
+        byte[] prev = fields.get("p");
         StoredObject<HasMetadata> previous = null;
         if (prev != null) {
             // The cache's copy is exactly the event's previous state: no second decode per change.
             StoredObject<HasMetadata> before = cached.apply(key, rev);
             previous = before != null ? before : codec.stored(codec.decode(prev, rev - 1, type), rev - 1);
         }
-        return new WatchEvent(WatchEvent.Type.valueOf(fields.get("t")), key.resource(), object, previous, rev);
+        return new WatchEvent(WatchEvent.Type.valueOf(utf8(fields.get("t"))), key.resource(), object, previous, rev);
     }
 
     private static ApiException expired(long revision) {
         return ApiException.gone("too old resource version: " + revision + " (the event history no longer reaches back that far)");
     }
 
-    private static Map<String, String> stringMap(Map<Object, Object> values) {
-        Map<String, String> out = new java.util.HashMap<>();
-        values.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+    private static Map<String, byte[]> bytesMap(Map<Object, Object> values) {
+        Map<String, byte[]> out = new java.util.HashMap<>();
+        values.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v).getBytes(StandardCharsets.UTF_8)));
         return out;
     }
 

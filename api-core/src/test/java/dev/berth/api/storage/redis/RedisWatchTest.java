@@ -9,6 +9,7 @@ import dev.berth.api.storage.WatchListener;
 import io.fabric8.kubernetes.api.model.Pod;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -121,6 +122,36 @@ class RedisWatchTest {
             assertThat(list.get(1).object().getMetadata().getLabels()).containsEntry("v", "2");
             assertThat(list.get(2).object().getMetadata().getResourceVersion())
                     .isEqualTo(deleted.getMetadata().getResourceVersion());
+        }
+    }
+
+    @Test
+    void theWritersOwnEventsCarryTheSameBytesAsAnotherProcessReads() {
+        try (StorageFixture fixture = new StorageFixture(100_000, 1_000);
+             RedisStorage other = fixture.secondProcess()) {
+            RedisStorage writer = fixture.storage;
+            Recorder here = new Recorder();
+            Recorder there = new Recorder();
+            writer.watch("pods", null, writer.currentRevision(), here);
+            other.watch("pods", null, other.currentRevision(), there);
+            ObjectKey key = new ObjectKey("pods", "a", "x");
+            writer.create(key, pod("a", "x"));
+            writer.guaranteedUpdate(key, Pod.class, Preconditions.NONE, (p, previous) -> {
+                p.getMetadata().setLabels(Map.of("v", "2"));
+                return p;
+            });
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> here.events.size() == 2 && there.events.size() == 2);
+            List<WatchEvent> mine = new ArrayList<>(here.events);
+            List<WatchEvent> theirs = new ArrayList<>(there.events);
+            for (int i = 0; i < 2; i++) {
+                assertThat(new String(mine.get(i).stored().json(), StandardCharsets.UTF_8))
+                        .isEqualTo(new String(theirs.get(i).stored().json(), StandardCharsets.UTF_8));
+            }
+            assertThat(mine.get(1).stored().json()).isEqualTo(
+                    other.read(key, Pod.class).orElseThrow().json());
+            assertThat(mine.get(1).object().getMetadata().getResourceVersion())
+                    .isEqualTo(Long.toString(mine.get(1).revision()));
         }
     }
 
