@@ -5,7 +5,8 @@
 #   bench/run-gateway.sh [rates=500,1000,2000] [seconds=10] [warm-up seconds=90, at the first rate]
 # SERVER_JAVA_OPTS / GATEWAY_JAVA_OPTS add JVM options to pod-service / api-gateway.
 # CLIENT=h2load drives the load with h2load (nghttp2, C) instead of the Java client: the creates are then
-# named by the server (generateName) and the client takes a small share of the two cores.
+# named by the server (generateName) and the client takes a small share of the two cores; its rows are steady
+# runs (connections opened first, Redis's AOF rewritten before them; see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RATES=${1:-500,1000,2000}
