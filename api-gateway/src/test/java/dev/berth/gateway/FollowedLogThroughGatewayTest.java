@@ -62,12 +62,7 @@ class FollowedLogThroughGatewayTest {
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backend != null) {
-            backend.stop(0);
-        }
+        OwnGateway.stop(gateway, backend);
     }
 
     @Test

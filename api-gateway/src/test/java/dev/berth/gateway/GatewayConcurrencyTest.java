@@ -76,12 +76,7 @@ class GatewayConcurrencyTest {
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backend != null) {
-            backend.stop(0);
-        }
+        OwnGateway.stop(gateway, backend);
     }
 
     @Test

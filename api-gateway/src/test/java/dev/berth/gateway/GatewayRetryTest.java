@@ -70,12 +70,7 @@ class GatewayRetryTest {
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backend != null) {
-            backend.stop(0);
-        }
+        OwnGateway.stop(gateway, backend);
     }
 
     @Test

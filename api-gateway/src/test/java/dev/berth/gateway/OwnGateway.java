@@ -1,5 +1,6 @@
 package dev.berth.gateway;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.berth.api.testing.RedisServer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,5 +29,15 @@ final class OwnGateway {
         arguments.addAll(List.of(more));
         return new SpringApplicationBuilder(GatewayApplication.class, OwnNettyResources.class)
                 .run(arguments.toArray(String[]::new));
+    }
+
+    /** Stops what a test started, either of which may not have started. */
+    static void stop(ConfigurableApplicationContext gateway, HttpServer backend) {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (backend != null) {
+            backend.stop(0);
+        }
     }
 }
